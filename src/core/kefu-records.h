@@ -72,6 +72,7 @@ typedef struct
   char           *html;
   char           *external_id;    /* set by a channel that must know it before sending */
   GPtrArray      *attachments;    /* KefuInboundAttachment */
+  gint64          created_at;     /* 0: now; imports and sample data give their own */
 } KefuOutbound;
 
 #define KEFU_TYPE_OUTBOUND (kefu_outbound_get_type ())

@@ -513,7 +513,7 @@ _kefu_router_store_reply (KefuStore              *store,
   g_autofree char *author = NULL;
   KefuMessageFields message = { 0 };
   gboolean is_note = outbound->direction == KEFU_DIRECTION_NOTE;
-  gint64 now = g_get_real_time ();
+  gint64 now = outbound->created_at > 0 ? outbound->created_at : g_get_real_time ();
   gint64 message_id;
   guint refused = 0;
 

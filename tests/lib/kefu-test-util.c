@@ -1,0 +1,106 @@
+/* kefu-test-util.c: helpers for tests: temp stores and waiting on async calls.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "kefu-test-util.h"
+
+void
+kefu_test_result_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* Spins the default main context until *@result is set; the caller owns it. */
+GAsyncResult *
+kefu_test_wait (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return *result;
+}
+
+/* A path in the test's isolated temp dir (G_TEST_OPTION_ISOLATE_DIRS). */
+char *
+kefu_test_temp_db_path (void)
+{
+  static guint counter;
+  g_autofree char *name = g_strdup_printf ("test-%u.db", ++counter);
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "kefu-tests", NULL);
+
+  g_mkdir_with_parents (dir, 0700);
+
+  return g_build_filename (dir, name, NULL);
+}
+
+KefuSqliteStore *
+kefu_test_open_store (const char *path)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  KefuSqliteStore *store;
+
+  kefu_sqlite_store_open_async (path, NULL, kefu_test_result_cb, &result);
+  store = kefu_sqlite_store_open_finish (kefu_test_wait (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  return store;
+}
+
+KefuDelivery *
+kefu_test_receive (KefuRouter  *router,
+                   KefuInbound *inbound)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  KefuDelivery *delivery;
+
+  kefu_router_receive_async (router, inbound, NULL, kefu_test_result_cb, &result);
+  delivery = kefu_router_receive_finish (router, kefu_test_wait (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (delivery);
+
+  return delivery;
+}
+
+KefuInbound *
+kefu_test_email (const char *from,
+                 const char *subject,
+                 const char *text)
+{
+  KefuInbound *inbound = kefu_inbound_new (KEFU_CHANNEL_KIND_EMAIL, KEFU_IDENTITY_KIND_EMAIL, from);
+
+  inbound->subject = g_strdup (subject);
+  inbound->text = g_strdup (text);
+
+  return inbound;
+}
+
+/* Every ticket matching @text, newest first. */
+GPtrArray *
+kefu_test_search (KefuStore  *store,
+                  const char *text)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KefuQuery) query = kefu_query_new (KEFU_VIEW_ALL);
+  GPtrArray *tickets;
+
+  query->text = g_strdup (text);
+  kefu_store_list_tickets_async (store, query, NULL, 1000, NULL, kefu_test_result_cb, &result);
+  tickets = kefu_store_list_tickets_finish (store, kefu_test_wait (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (tickets);
+
+  return tickets;
+}
