@@ -1,0 +1,84 @@
+/* kefu-channel.h: the seam every channel (email, chat, phone) plugs into.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "kefu-router.h"
+
+G_BEGIN_DECLS
+
+#define KEFU_CHANNEL_ERROR (kefu_channel_error_quark ())
+
+typedef enum
+{
+  KEFU_CHANNEL_ERROR_AUTH_FAILED,   /* wrong user or password */
+  KEFU_CHANNEL_ERROR_UNREACHABLE,   /* host down, no network, refused */
+  KEFU_CHANNEL_ERROR_REJECTED,      /* the peer refused this message */
+  KEFU_CHANNEL_ERROR_PROTOCOL,      /* the peer spoke nonsense */
+} KefuChannelError;
+
+typedef enum
+{
+  KEFU_CHANNEL_STATE_OFFLINE,
+  KEFU_CHANNEL_STATE_CONNECTING,
+  KEFU_CHANNEL_STATE_ONLINE,
+  KEFU_CHANNEL_STATE_ERROR,
+} KefuChannelState;
+
+GQuark kefu_channel_error_quark (void);
+
+#define KEFU_TYPE_CHANNEL (kefu_channel_get_type ())
+G_DECLARE_INTERFACE (KefuChannel, kefu_channel, KEFU, CHANNEL, GObject)
+
+/*
+ * A channel turns what arrives into KefuInbound for the router and delivers
+ * the router's queued replies. Implementations expose the properties
+ * "state" (KefuChannelState) and "status-message" (a sentence for a person,
+ * or NULL) and notify them on the main thread.
+ */
+struct _KefuChannelInterface
+{
+  GTypeInterface parent_iface;
+
+  void     (*start_async)  (KefuChannel          *self,
+                            GCancellable         *cancellable,
+                            GAsyncReadyCallback   callback,
+                            gpointer              user_data);
+  gboolean (*start_finish) (KefuChannel          *self,
+                            GAsyncResult         *result,
+                            GError              **error);
+  void     (*stop)         (KefuChannel          *self);
+  void     (*send_async)   (KefuChannel          *self,
+                            KefuMessage          *message,
+                            GCancellable         *cancellable,
+                            GAsyncReadyCallback   callback,
+                            gpointer              user_data);
+  gboolean (*send_finish)  (KefuChannel          *self,
+                            GAsyncResult         *result,
+                            GError              **error);
+};
+
+void             kefu_channel_start_async          (KefuChannel          *self,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+gboolean         kefu_channel_start_finish         (KefuChannel          *self,
+                                                    GAsyncResult         *result,
+                                                    GError              **error);
+void             kefu_channel_stop                 (KefuChannel          *self);
+void             kefu_channel_send_async           (KefuChannel          *self,
+                                                    KefuMessage          *message,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+gboolean         kefu_channel_send_finish          (KefuChannel          *self,
+                                                    GAsyncResult         *result,
+                                                    GError              **error);
+KefuChannelState kefu_channel_get_state            (KefuChannel          *self);
+char            *kefu_channel_dup_status_message   (KefuChannel          *self);
+
+G_END_DECLS
