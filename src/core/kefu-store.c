@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "kefu-store.h"
 
 G_DEFINE_QUARK (kefu-store-error-quark, kefu_store_error)
@@ -113,6 +115,7 @@ kefu_store_emit_changed (KefuStore     *self,
                          KefuChangeSet *changes)
 {
   EmitData *emit_data;
+  g_autoptr (GSource) source = NULL;
 
   g_return_if_fail (KEFU_IS_STORE (self));
   g_return_if_fail (changes != NULL);
@@ -123,8 +126,15 @@ kefu_store_emit_changed (KefuStore     *self,
   emit_data = g_new0 (EmitData, 1);
   emit_data->store = g_object_ref (self);
   emit_data->changes = kefu_change_set_copy (changes);
-  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, emit_changed_cb,
-                              emit_data, (GDestroyNotify)emit_data_free);
+  /* Always through a source, never g_main_context_invoke(): invoke runs the
+   * handler at once on a worker thread that happens to own the default
+   * context, and handlers touch GTK. */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, emit_changed_cb, emit_data,
+                         (GDestroyNotify)emit_data_free);
+  g_source_set_static_name (source, "[kefu] store changed");
+  g_source_attach (source, g_main_context_default ());
 }
 
 static KefuChangeSet *
@@ -378,7 +388,7 @@ find_ticket_number_job (KefuStore     *store,
   if (ticket_id == 0)
     {
       g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_NOT_FOUND,
-                   "There is no ticket #%" G_GINT64_FORMAT ".", number);
+                   "There is no ticket #%" PRId64 ".", number);
       return NULL;
     }
 

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "kefu-test-util.h"
 
 typedef struct
@@ -189,7 +191,7 @@ test_thread_by_number (Fixture       *fixture,
   g_autoptr (KefuInbound) question = kefu_test_email ("erin@example.org", "退款", "我想退款");
   g_autoptr (KefuDelivery) asked = kefu_test_receive (fixture->router, question);
   g_autoptr (KefuTicket) ticket = get_ticket (fixture, asked->ticket_id);
-  g_autofree char *subject = g_strdup_printf ("回复：[#%" G_GINT64_FORMAT "] 退款", kefu_ticket_get_number (ticket));
+  g_autofree char *subject = g_strdup_printf ("回复：[#%" PRId64 "] 退款", kefu_ticket_get_number (ticket));
   g_autoptr (KefuInbound) follow_up = kefu_test_email ("erin@example.org", subject, "还没收到钱");
   g_autoptr (KefuInbound) stranger = kefu_test_email ("mallory@example.net", subject, "let me in");
   g_autoptr (KefuDelivery) followed = NULL;
