@@ -1,0 +1,29 @@
+/* kefu-ticket-page.h: one ticket: its conversation, with the customer beside it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "kefu-customer-card.h"
+#include "kefu-store.h"
+
+G_BEGIN_DECLS
+
+#define KEFU_TYPE_TICKET_PAGE (kefu_ticket_page_get_type ())
+G_DECLARE_FINAL_TYPE (KefuTicketPage, kefu_ticket_page, KEFU, TICKET_PAGE, GtkWidget)
+
+GtkWidget        *kefu_ticket_page_new               (void);
+KefuStore        *kefu_ticket_page_get_store         (KefuTicketPage *self);
+void              kefu_ticket_page_set_store         (KefuTicketPage *self,
+                                                      KefuStore      *store);
+gint64            kefu_ticket_page_get_ticket_id     (KefuTicketPage *self);
+void              kefu_ticket_page_set_ticket_id     (KefuTicketPage *self,
+                                                      gint64          ticket_id);
+KefuTicket       *kefu_ticket_page_get_ticket        (KefuTicketPage *self);
+GListModel       *kefu_ticket_page_get_messages      (KefuTicketPage *self);
+KefuCustomerCard *kefu_ticket_page_get_customer_card (KefuTicketPage *self);
+
+G_END_DECLS
