@@ -39,6 +39,14 @@ G_DECLARE_INTERFACE (KefuChannel, kefu_channel, KEFU, CHANNEL, GObject)
  * the router's queued replies. Implementations expose the properties
  * "state" (KefuChannelState) and "status-message" (a sentence for a person,
  * or NULL) and notify them on the main thread.
+ *
+ * Every implementation is made the same way, by kefuctl serve and by the app:
+ *   g_object_new (kefu_channel_registry_lookup (kind),
+ *                 "router", router, "account", account, NULL)
+ * with construct-only properties "router" (KefuRouter) and "account"
+ * (KefuAccount: the row of the store's accounts table, whose JSON config holds
+ * the channel's settings). A channel fetches its own password from libsecret
+ * by the account id.
  */
 struct _KefuChannelInterface
 {
