@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "kefuctl-context.h"
+#include "kefu-json.h"
 
 #include "kefu-archive.h"
 #include "kefu-enums.h"
@@ -360,24 +361,6 @@ kefuctl_format_time (gint64 usec)
   return g_date_time_format (time, "%Y-%m-%d %H:%M");
 }
 
-/* ISO 8601 in UTC for machines; NULL for "not yet". */
-char *
-kefuctl_json_time (gint64 usec)
-{
-  g_autoptr (GDateTime) seconds = NULL;
-  g_autoptr (GDateTime) exact = NULL;
-
-  if (usec <= 0)
-    return NULL;
-
-  seconds = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
-  if (seconds == NULL)
-    return NULL;
-  exact = g_date_time_add (seconds, usec % G_USEC_PER_SEC);
-
-  return exact ? g_date_time_format_iso8601 (exact) : NULL;
-}
-
 void
 kefuctl_print_json (JsonNode *node)
 {
@@ -393,60 +376,29 @@ kefuctl_print_json (JsonNode *node)
 }
 
 void
-kefuctl_json_add_string (JsonBuilder *builder,
-                         const char  *name,
-                         const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-void
-kefuctl_json_add_time (JsonBuilder *builder,
-                       const char  *name,
-                       gint64       usec)
-{
-  g_autofree char *text = kefuctl_json_time (usec);
-
-  kefuctl_json_add_string (builder, name, text);
-}
-
-static void
-add_int (JsonBuilder *builder,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
-
-void
 kefuctl_json_add_ticket (JsonBuilder *builder,
                          KefuTicket  *ticket)
 {
   const char *const *tags = kefu_ticket_get_tags (ticket);
 
   json_builder_begin_object (builder);
-  add_int (builder, "id", kefu_ticket_get_id (ticket));
-  add_int (builder, "number", kefu_ticket_get_number (ticket));
-  kefuctl_json_add_string (builder, "subject", kefu_ticket_get_subject (ticket));
-  kefuctl_json_add_string (builder, "status", kefu_enum_to_nick (KEFU_TYPE_TICKET_STATUS, kefu_ticket_get_status (ticket)));
-  kefuctl_json_add_string (builder, "priority", kefu_enum_to_nick (KEFU_TYPE_PRIORITY, kefu_ticket_get_priority (ticket)));
-  kefuctl_json_add_string (builder, "channel", kefu_enum_to_nick (KEFU_TYPE_CHANNEL_KIND, kefu_ticket_get_channel (ticket)));
+  kefu_json_add_int (builder, "id", kefu_ticket_get_id (ticket));
+  kefu_json_add_int (builder, "number", kefu_ticket_get_number (ticket));
+  kefu_json_add_string (builder, "subject", kefu_ticket_get_subject (ticket));
+  kefu_json_add_enum (builder, "status", KEFU_TYPE_TICKET_STATUS, kefu_ticket_get_status (ticket));
+  kefu_json_add_enum (builder, "priority", KEFU_TYPE_PRIORITY, kefu_ticket_get_priority (ticket));
+  kefu_json_add_enum (builder, "channel", KEFU_TYPE_CHANNEL_KIND, kefu_ticket_get_channel (ticket));
   json_builder_set_member_name (builder, "customer");
   json_builder_begin_object (builder);
-  add_int (builder, "id", kefu_ticket_get_customer_id (ticket));
-  kefuctl_json_add_string (builder, "name", kefu_ticket_get_customer_name (ticket));
+  kefu_json_add_int (builder, "id", kefu_ticket_get_customer_id (ticket));
+  kefu_json_add_string (builder, "name", kefu_ticket_get_customer_name (ticket));
   json_builder_end_object (builder);
   json_builder_set_member_name (builder, "assignee");
   if (kefu_ticket_get_assignee_id (ticket) > 0)
     {
       json_builder_begin_object (builder);
-      add_int (builder, "id", kefu_ticket_get_assignee_id (ticket));
-      kefuctl_json_add_string (builder, "name", kefu_ticket_get_assignee_name (ticket));
+      kefu_json_add_int (builder, "id", kefu_ticket_get_assignee_id (ticket));
+      kefu_json_add_string (builder, "name", kefu_ticket_get_assignee_name (ticket));
       json_builder_end_object (builder);
     }
   else
@@ -456,14 +408,14 @@ kefuctl_json_add_ticket (JsonBuilder *builder,
   for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
     json_builder_add_string_value (builder, tags[i]);
   json_builder_end_array (builder);
-  kefuctl_json_add_string (builder, "preview", kefu_ticket_get_preview (ticket));
-  add_int (builder, "message_count", kefu_ticket_get_message_count (ticket));
-  kefuctl_json_add_time (builder, "created_at", kefu_ticket_get_created_at (ticket));
-  kefuctl_json_add_time (builder, "updated_at", kefu_ticket_get_updated_at (ticket));
-  kefuctl_json_add_time (builder, "first_response_at", kefu_ticket_get_first_response_at (ticket));
-  kefuctl_json_add_time (builder, "resolved_at", kefu_ticket_get_resolved_at (ticket));
-  kefuctl_json_add_time (builder, "due_at", kefu_ticket_get_due_at (ticket));
-  add_int (builder, "version", kefu_ticket_get_version (ticket));
+  kefu_json_add_string (builder, "preview", kefu_ticket_get_preview (ticket));
+  kefu_json_add_int (builder, "message_count", kefu_ticket_get_message_count (ticket));
+  kefu_json_add_time (builder, "created_at", kefu_ticket_get_created_at (ticket));
+  kefu_json_add_time (builder, "updated_at", kefu_ticket_get_updated_at (ticket));
+  kefu_json_add_time (builder, "first_response_at", kefu_ticket_get_first_response_at (ticket));
+  kefu_json_add_time (builder, "resolved_at", kefu_ticket_get_resolved_at (ticket));
+  kefu_json_add_time (builder, "due_at", kefu_ticket_get_due_at (ticket));
+  kefu_json_add_int (builder, "version", kefu_ticket_get_version (ticket));
   json_builder_end_object (builder);
 }
 
@@ -474,14 +426,14 @@ kefuctl_json_add_customer (JsonBuilder  *builder,
   GPtrArray *identities = kefu_customer_get_identities (customer);
 
   json_builder_begin_object (builder);
-  add_int (builder, "id", kefu_customer_get_id (customer));
-  kefuctl_json_add_string (builder, "name", kefu_customer_get_name (customer));
-  kefuctl_json_add_string (builder, "company", kefu_customer_get_company (customer));
-  kefuctl_json_add_string (builder, "language", kefu_customer_get_language (customer));
-  kefuctl_json_add_string (builder, "notes", kefu_customer_get_notes (customer));
-  add_int (builder, "ticket_count", kefu_customer_get_ticket_count (customer));
-  kefuctl_json_add_time (builder, "created_at", kefu_customer_get_created_at (customer));
-  kefuctl_json_add_time (builder, "last_contact_at", kefu_customer_get_last_contact_at (customer));
+  kefu_json_add_int (builder, "id", kefu_customer_get_id (customer));
+  kefu_json_add_string (builder, "name", kefu_customer_get_name (customer));
+  kefu_json_add_string (builder, "company", kefu_customer_get_company (customer));
+  kefu_json_add_string (builder, "language", kefu_customer_get_language (customer));
+  kefu_json_add_string (builder, "notes", kefu_customer_get_notes (customer));
+  kefu_json_add_int (builder, "ticket_count", kefu_customer_get_ticket_count (customer));
+  kefu_json_add_time (builder, "created_at", kefu_customer_get_created_at (customer));
+  kefu_json_add_time (builder, "last_contact_at", kefu_customer_get_last_contact_at (customer));
   json_builder_set_member_name (builder, "identities");
   json_builder_begin_array (builder);
   for (guint i = 0; identities != NULL && i < identities->len; i++)
@@ -489,9 +441,9 @@ kefuctl_json_add_customer (JsonBuilder  *builder,
       KefuIdentity *identity = g_ptr_array_index (identities, i);
 
       json_builder_begin_object (builder);
-      kefuctl_json_add_string (builder, "kind", kefu_enum_to_nick (KEFU_TYPE_IDENTITY_KIND, kefu_identity_get_kind (identity)));
-      kefuctl_json_add_string (builder, "value", kefu_identity_get_value (identity));
-      kefuctl_json_add_string (builder, "display", kefu_identity_get_display (identity));
+      kefu_json_add_enum (builder, "kind", KEFU_TYPE_IDENTITY_KIND, kefu_identity_get_kind (identity));
+      kefu_json_add_string (builder, "value", kefu_identity_get_value (identity));
+      kefu_json_add_string (builder, "display", kefu_identity_get_display (identity));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

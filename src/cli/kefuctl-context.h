@@ -5,6 +5,8 @@
 
 #pragma once
 
+#include "kefu-json.h"
+
 #include <json-glib/json-glib.h>
 
 #include "kefu-router.h"
@@ -95,14 +97,7 @@ gboolean        kefuctl_parse_count         (const char         *text,
 /* Output. */
 gboolean        kefuctl_stdout_is_tty       (void);
 char           *kefuctl_format_time         (gint64              usec);
-char           *kefuctl_json_time           (gint64              usec);
 void            kefuctl_print_json          (JsonNode           *node);
-void            kefuctl_json_add_time       (JsonBuilder        *builder,
-                                             const char         *name,
-                                             gint64              usec);
-void            kefuctl_json_add_string     (JsonBuilder        *builder,
-                                             const char         *name,
-                                             const char         *value);
 void            kefuctl_json_add_ticket     (JsonBuilder        *builder,
                                              KefuTicket         *ticket);
 void            kefuctl_json_add_customer   (JsonBuilder        *builder,

@@ -36,16 +36,16 @@ print_json (KefuTicket   *ticket,
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "id");
       json_builder_add_int_value (builder, kefu_message_get_id (message));
-      kefuctl_json_add_string (builder, "direction", kefu_enum_to_nick (KEFU_TYPE_DIRECTION, kefu_message_get_direction (message)));
-      kefuctl_json_add_string (builder, "channel", kefu_enum_to_nick (KEFU_TYPE_CHANNEL_KIND, kefu_message_get_channel (message)));
-      kefuctl_json_add_string (builder, "author_name", kefu_message_get_author_name (message));
-      kefuctl_json_add_string (builder, "author_address", kefu_message_get_author_address (message));
-      kefuctl_json_add_string (builder, "recipient", kefu_message_get_recipient (message));
-      kefuctl_json_add_string (builder, "subject", kefu_message_get_subject (message));
-      kefuctl_json_add_string (builder, "text", kefu_message_get_text (message));
-      kefuctl_json_add_string (builder, "delivery_state", kefu_enum_to_nick (KEFU_TYPE_DELIVERY_STATE, kefu_message_get_delivery_state (message)));
-      kefuctl_json_add_string (builder, "delivery_error", kefu_message_get_delivery_error (message));
-      kefuctl_json_add_time (builder, "created_at", kefu_message_get_created_at (message));
+      kefu_json_add_enum (builder, "direction", KEFU_TYPE_DIRECTION, kefu_message_get_direction (message));
+      kefu_json_add_enum (builder, "channel", KEFU_TYPE_CHANNEL_KIND, kefu_message_get_channel (message));
+      kefu_json_add_string (builder, "author_name", kefu_message_get_author_name (message));
+      kefu_json_add_string (builder, "author_address", kefu_message_get_author_address (message));
+      kefu_json_add_string (builder, "recipient", kefu_message_get_recipient (message));
+      kefu_json_add_string (builder, "subject", kefu_message_get_subject (message));
+      kefu_json_add_string (builder, "text", kefu_message_get_text (message));
+      kefu_json_add_enum (builder, "delivery_state", KEFU_TYPE_DELIVERY_STATE, kefu_message_get_delivery_state (message));
+      kefu_json_add_string (builder, "delivery_error", kefu_message_get_delivery_error (message));
+      kefu_json_add_time (builder, "created_at", kefu_message_get_created_at (message));
       json_builder_set_member_name (builder, "attachments");
       json_builder_begin_array (builder);
       for (guint j = 0; attachments != NULL && j < attachments->len; j++)
@@ -55,11 +55,11 @@ print_json (KefuTicket   *ticket,
           json_builder_begin_object (builder);
           json_builder_set_member_name (builder, "id");
           json_builder_add_int_value (builder, kefu_attachment_get_id (attachment));
-          kefuctl_json_add_string (builder, "filename", kefu_attachment_get_filename (attachment));
-          kefuctl_json_add_string (builder, "mime_type", kefu_attachment_get_mime_type (attachment));
+          kefu_json_add_string (builder, "filename", kefu_attachment_get_filename (attachment));
+          kefu_json_add_string (builder, "mime_type", kefu_attachment_get_mime_type (attachment));
           json_builder_set_member_name (builder, "size");
           json_builder_add_int_value (builder, kefu_attachment_get_size (attachment));
-          kefuctl_json_add_string (builder, "hash", kefu_attachment_get_hash (attachment));
+          kefu_json_add_string (builder, "hash", kefu_attachment_get_hash (attachment));
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);

@@ -82,59 +82,6 @@ compare_keys (gconstpointer a,
   return strcmp (*(const char * const *)a, *(const char * const *)b);
 }
 
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_int (JsonBuilder *builder,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
-
-/* Optional references (an assignee, an agent, an account) are null when 0. */
-static void
-add_ref (JsonBuilder *builder,
-         const char  *name,
-         gint64       id)
-{
-  json_builder_set_member_name (builder, name);
-  if (id > 0)
-    json_builder_add_int_value (builder, id);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_time (JsonBuilder *builder,
-          const char  *name,
-          gint64       usec)
-{
-  g_autofree char *text = _kefu_archive_format_time (usec);
-
-  add_string (builder, name, text);
-}
-
-static void
-add_enum (JsonBuilder *builder,
-          const char  *name,
-          GType        type,
-          int          value)
-{
-  add_string (builder, name, kefu_enum_to_nick (type, value));
-}
-
 /* Appends @builder's object as one line of the array being written. */
 static void
 append_element (GString     *out,
@@ -155,11 +102,11 @@ build_agent (JsonBuilder *builder,
              KefuAgent   *agent)
 {
   json_builder_begin_object (builder);
-  add_int (builder, "id", kefu_agent_get_id (agent));
-  add_string (builder, "name", kefu_agent_get_name (agent));
-  add_string (builder, "email", kefu_agent_get_email (agent));
-  add_enum (builder, "role", KEFU_TYPE_AGENT_ROLE, kefu_agent_get_role (agent));
-  add_time (builder, "created_at", kefu_agent_get_created_at (agent));
+  kefu_json_add_int (builder, "id", kefu_agent_get_id (agent));
+  kefu_json_add_string (builder, "name", kefu_agent_get_name (agent));
+  kefu_json_add_string (builder, "email", kefu_agent_get_email (agent));
+  kefu_json_add_enum (builder, "role", KEFU_TYPE_AGENT_ROLE, kefu_agent_get_role (agent));
+  kefu_json_add_time (builder, "created_at", kefu_agent_get_created_at (agent));
   json_builder_end_object (builder);
 }
 
@@ -168,14 +115,14 @@ build_account (JsonBuilder *builder,
                KefuAccount *account)
 {
   json_builder_begin_object (builder);
-  add_int (builder, "id", kefu_account_get_id (account));
-  add_enum (builder, "kind", KEFU_TYPE_CHANNEL_KIND, kefu_account_get_kind (account));
-  add_string (builder, "name", kefu_account_get_name (account));
-  add_string (builder, "address", kefu_account_get_address (account));
-  add_string (builder, "config", kefu_account_get_config (account));
+  kefu_json_add_int (builder, "id", kefu_account_get_id (account));
+  kefu_json_add_enum (builder, "kind", KEFU_TYPE_CHANNEL_KIND, kefu_account_get_kind (account));
+  kefu_json_add_string (builder, "name", kefu_account_get_name (account));
+  kefu_json_add_string (builder, "address", kefu_account_get_address (account));
+  kefu_json_add_string (builder, "config", kefu_account_get_config (account));
   json_builder_set_member_name (builder, "enabled");
   json_builder_add_boolean_value (builder, kefu_account_get_enabled (account));
-  add_time (builder, "created_at", kefu_account_get_created_at (account));
+  kefu_json_add_time (builder, "created_at", kefu_account_get_created_at (account));
   json_builder_end_object (builder);
 }
 
@@ -186,14 +133,14 @@ build_customer (JsonBuilder  *builder,
   GPtrArray *identities = kefu_customer_get_identities (customer);
 
   json_builder_begin_object (builder);
-  add_int (builder, "id", kefu_customer_get_id (customer));
-  add_string (builder, "name", kefu_customer_get_name (customer));
-  add_string (builder, "company", kefu_customer_get_company (customer));
-  add_string (builder, "notes", kefu_customer_get_notes (customer));
-  add_string (builder, "language", kefu_customer_get_language (customer));
-  add_time (builder, "created_at", kefu_customer_get_created_at (customer));
-  add_time (builder, "updated_at", kefu_customer_get_updated_at (customer));
-  add_time (builder, "last_contact_at", kefu_customer_get_last_contact_at (customer));
+  kefu_json_add_int (builder, "id", kefu_customer_get_id (customer));
+  kefu_json_add_string (builder, "name", kefu_customer_get_name (customer));
+  kefu_json_add_string (builder, "company", kefu_customer_get_company (customer));
+  kefu_json_add_string (builder, "notes", kefu_customer_get_notes (customer));
+  kefu_json_add_string (builder, "language", kefu_customer_get_language (customer));
+  kefu_json_add_time (builder, "created_at", kefu_customer_get_created_at (customer));
+  kefu_json_add_time (builder, "updated_at", kefu_customer_get_updated_at (customer));
+  kefu_json_add_time (builder, "last_contact_at", kefu_customer_get_last_contact_at (customer));
   json_builder_set_member_name (builder, "identities");
   json_builder_begin_array (builder);
   for (guint i = 0; identities != NULL && i < identities->len; i++)
@@ -201,12 +148,12 @@ build_customer (JsonBuilder  *builder,
       KefuIdentity *identity = g_ptr_array_index (identities, i);
 
       json_builder_begin_object (builder);
-      add_int (builder, "id", kefu_identity_get_id (identity));
-      add_int (builder, "customer_id", kefu_customer_get_id (customer));
-      add_enum (builder, "kind", KEFU_TYPE_IDENTITY_KIND, kefu_identity_get_kind (identity));
-      add_string (builder, "value", kefu_identity_get_value (identity));
-      add_string (builder, "display", kefu_identity_get_display (identity));
-      add_time (builder, "created_at", kefu_identity_get_created_at (identity));
+      kefu_json_add_int (builder, "id", kefu_identity_get_id (identity));
+      kefu_json_add_int (builder, "customer_id", kefu_customer_get_id (customer));
+      kefu_json_add_enum (builder, "kind", KEFU_TYPE_IDENTITY_KIND, kefu_identity_get_kind (identity));
+      kefu_json_add_string (builder, "value", kefu_identity_get_value (identity));
+      kefu_json_add_string (builder, "display", kefu_identity_get_display (identity));
+      kefu_json_add_time (builder, "created_at", kefu_identity_get_created_at (identity));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -225,14 +172,14 @@ build_attachment (JsonBuilder    *builder,
   base64 = g_base64_encode (bytes, size);
 
   json_builder_begin_object (builder);
-  add_int (builder, "id", kefu_attachment_get_id (attachment));
-  add_int (builder, "message_id", kefu_attachment_get_message_id (attachment));
-  add_string (builder, "filename", kefu_attachment_get_filename (attachment));
-  add_string (builder, "mime_type", kefu_attachment_get_mime_type (attachment));
-  add_string (builder, "content_id", kefu_attachment_get_content_id (attachment));
-  add_int (builder, "size", kefu_attachment_get_size (attachment));
-  add_string (builder, "hash", kefu_attachment_get_hash (attachment));
-  add_string (builder, "data", base64);
+  kefu_json_add_int (builder, "id", kefu_attachment_get_id (attachment));
+  kefu_json_add_int (builder, "message_id", kefu_attachment_get_message_id (attachment));
+  kefu_json_add_string (builder, "filename", kefu_attachment_get_filename (attachment));
+  kefu_json_add_string (builder, "mime_type", kefu_attachment_get_mime_type (attachment));
+  kefu_json_add_string (builder, "content_id", kefu_attachment_get_content_id (attachment));
+  kefu_json_add_int (builder, "size", kefu_attachment_get_size (attachment));
+  kefu_json_add_string (builder, "hash", kefu_attachment_get_hash (attachment));
+  kefu_json_add_string (builder, "data", base64);
   json_builder_end_object (builder);
 }
 
@@ -244,23 +191,23 @@ build_message (JsonBuilder *builder,
   GPtrArray *attachments = kefu_message_get_attachments (message);
 
   json_builder_begin_object (builder);
-  add_int (builder, "id", kefu_message_get_id (message));
-  add_int (builder, "ticket_id", kefu_message_get_ticket_id (message));
-  add_enum (builder, "direction", KEFU_TYPE_DIRECTION, kefu_message_get_direction (message));
-  add_enum (builder, "channel", KEFU_TYPE_CHANNEL_KIND, kefu_message_get_channel (message));
-  add_ref (builder, "account_id", kefu_message_get_account_id (message));
-  add_ref (builder, "agent_id", kefu_message_get_agent_id (message));
-  add_string (builder, "author_name", kefu_message_get_author_name (message));
-  add_string (builder, "author_address", kefu_message_get_author_address (message));
-  add_string (builder, "recipient", kefu_message_get_recipient (message));
-  add_string (builder, "subject", kefu_message_get_subject (message));
-  add_string (builder, "text", kefu_message_get_text (message));
-  add_string (builder, "html", kefu_message_get_html (message));
-  add_string (builder, "external_id", kefu_message_get_external_id (message));
-  add_enum (builder, "delivery_state", KEFU_TYPE_DELIVERY_STATE, kefu_message_get_delivery_state (message));
-  add_string (builder, "delivery_error", kefu_message_get_delivery_error (message));
-  add_time (builder, "created_at", kefu_message_get_created_at (message));
-  add_time (builder, "updated_at", kefu_message_get_updated_at (message));
+  kefu_json_add_int (builder, "id", kefu_message_get_id (message));
+  kefu_json_add_int (builder, "ticket_id", kefu_message_get_ticket_id (message));
+  kefu_json_add_enum (builder, "direction", KEFU_TYPE_DIRECTION, kefu_message_get_direction (message));
+  kefu_json_add_enum (builder, "channel", KEFU_TYPE_CHANNEL_KIND, kefu_message_get_channel (message));
+  kefu_json_add_ref (builder, "account_id", kefu_message_get_account_id (message));
+  kefu_json_add_ref (builder, "agent_id", kefu_message_get_agent_id (message));
+  kefu_json_add_string (builder, "author_name", kefu_message_get_author_name (message));
+  kefu_json_add_string (builder, "author_address", kefu_message_get_author_address (message));
+  kefu_json_add_string (builder, "recipient", kefu_message_get_recipient (message));
+  kefu_json_add_string (builder, "subject", kefu_message_get_subject (message));
+  kefu_json_add_string (builder, "text", kefu_message_get_text (message));
+  kefu_json_add_string (builder, "html", kefu_message_get_html (message));
+  kefu_json_add_string (builder, "external_id", kefu_message_get_external_id (message));
+  kefu_json_add_enum (builder, "delivery_state", KEFU_TYPE_DELIVERY_STATE, kefu_message_get_delivery_state (message));
+  kefu_json_add_string (builder, "delivery_error", kefu_message_get_delivery_error (message));
+  kefu_json_add_time (builder, "created_at", kefu_message_get_created_at (message));
+  kefu_json_add_time (builder, "updated_at", kefu_message_get_updated_at (message));
   json_builder_set_member_name (builder, "attachments");
   json_builder_begin_array (builder);
   for (guint i = 0; attachments != NULL && i < attachments->len; i++)
@@ -283,25 +230,25 @@ build_ticket (JsonBuilder *builder,
   const char *const *tags = kefu_ticket_get_tags (ticket);
 
   json_builder_begin_object (builder);
-  add_int (builder, "id", kefu_ticket_get_id (ticket));
-  add_int (builder, "number", kefu_ticket_get_number (ticket));
-  add_string (builder, "subject", kefu_ticket_get_subject (ticket));
-  add_enum (builder, "status", KEFU_TYPE_TICKET_STATUS, kefu_ticket_get_status (ticket));
-  add_enum (builder, "priority", KEFU_TYPE_PRIORITY, kefu_ticket_get_priority (ticket));
-  add_enum (builder, "channel", KEFU_TYPE_CHANNEL_KIND, kefu_ticket_get_channel (ticket));
-  add_int (builder, "customer_id", kefu_ticket_get_customer_id (ticket));
-  add_ref (builder, "assignee_id", kefu_ticket_get_assignee_id (ticket));
+  kefu_json_add_int (builder, "id", kefu_ticket_get_id (ticket));
+  kefu_json_add_int (builder, "number", kefu_ticket_get_number (ticket));
+  kefu_json_add_string (builder, "subject", kefu_ticket_get_subject (ticket));
+  kefu_json_add_enum (builder, "status", KEFU_TYPE_TICKET_STATUS, kefu_ticket_get_status (ticket));
+  kefu_json_add_enum (builder, "priority", KEFU_TYPE_PRIORITY, kefu_ticket_get_priority (ticket));
+  kefu_json_add_enum (builder, "channel", KEFU_TYPE_CHANNEL_KIND, kefu_ticket_get_channel (ticket));
+  kefu_json_add_int (builder, "customer_id", kefu_ticket_get_customer_id (ticket));
+  kefu_json_add_ref (builder, "assignee_id", kefu_ticket_get_assignee_id (ticket));
   json_builder_set_member_name (builder, "tags");
   json_builder_begin_array (builder);
   for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
     json_builder_add_string_value (builder, tags[i]);
   json_builder_end_array (builder);
-  add_time (builder, "created_at", kefu_ticket_get_created_at (ticket));
-  add_time (builder, "updated_at", kefu_ticket_get_updated_at (ticket));
-  add_time (builder, "first_response_at", kefu_ticket_get_first_response_at (ticket));
-  add_time (builder, "resolved_at", kefu_ticket_get_resolved_at (ticket));
-  add_time (builder, "due_at", kefu_ticket_get_due_at (ticket));
-  add_int (builder, "version", kefu_ticket_get_version (ticket));
+  kefu_json_add_time (builder, "created_at", kefu_ticket_get_created_at (ticket));
+  kefu_json_add_time (builder, "updated_at", kefu_ticket_get_updated_at (ticket));
+  kefu_json_add_time (builder, "first_response_at", kefu_ticket_get_first_response_at (ticket));
+  kefu_json_add_time (builder, "resolved_at", kefu_ticket_get_resolved_at (ticket));
+  kefu_json_add_time (builder, "due_at", kefu_ticket_get_due_at (ticket));
+  kefu_json_add_int (builder, "version", kefu_ticket_get_version (ticket));
   json_builder_set_member_name (builder, "messages");
   json_builder_begin_array (builder);
   for (guint i = 0; i < messages->len; i++)
@@ -477,7 +424,7 @@ write_tail (KefuStore  *store,
 
   json_builder_begin_object (builder);
   for (guint i = 0; i < n_keys; i++)
-    add_string (builder, keys[i], g_hash_table_lookup (settings, keys[i]));
+    kefu_json_add_string (builder, keys[i], g_hash_table_lookup (settings, keys[i]));
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);

@@ -477,7 +477,7 @@ get_time (JsonObject  *object,
   if (text == NULL)
     return TRUE;
 
-  if (!_kefu_archive_parse_time (text, out))
+  if (!kefu_json_parse_time (text, out))
     return fail (error, KEFU_IMPORT_ERROR_INVALID_FIELD,
                  _("%s.%s is not a time in ISO 8601 form with a time zone: “%s”."), path, name, text);
 
@@ -859,8 +859,8 @@ import_attachment (Import      *import,
 
   if (size >= 0 && (gsize)size != g_bytes_get_size (data))
     return fail (error, KEFU_IMPORT_ERROR_INVALID_FIELD,
-                 _("%s.size is %" PRId64 " but its data has %" G_GSIZE_FORMAT " bytes."),
-                 path, size, g_bytes_get_size (data));
+                 _("%s.size is %" PRId64 " but its data has %" PRIu64 " bytes."),
+                 path, size, (guint64) g_bytes_get_size (data));
 
   hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, data);
   if (given_hash != NULL && g_ascii_strcasecmp (given_hash, hash) != 0)

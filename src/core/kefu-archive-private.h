@@ -6,11 +6,9 @@
 #pragma once
 
 #include "kefu-archive.h"
+#include "kefu-json.h"
 
 G_BEGIN_DECLS
 
-char     *_kefu_archive_format_time (gint64       usec);
-gboolean  _kefu_archive_parse_time  (const char  *text,
-                                     gint64      *usec);
 
 G_END_DECLS
