@@ -9,33 +9,7 @@
 
 #include "kefu-test-util.h"
 
-typedef struct
-{
-  KefuSqliteStore *sqlite;
-  KefuStore       *store;
-  KefuRouter      *router;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  user_data)
-{
-  g_autofree char *path = kefu_test_temp_db_path ();
-
-  fixture->sqlite = kefu_test_open_store (path);
-  fixture->store = KEFU_STORE (fixture->sqlite);
-  fixture->router = kefu_router_new (fixture->store);
-  kefu_router_set_default_region (fixture->router, "CN");
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  user_data)
-{
-  g_clear_object (&fixture->router);
-  kefu_sqlite_store_close (fixture->sqlite);
-  g_clear_object (&fixture->sqlite);
-}
+typedef KefuTestFixture Fixture;
 
 static KefuTicket *
 get_ticket (Fixture *fixture,
@@ -485,7 +459,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add (path, Fixture, NULL, kefu_test_fixture_set_up, func, kefu_test_fixture_tear_down)
   ADD ("/core/router/new-ticket", test_new_ticket);
   ADD ("/core/router/same-customer-any-case", test_same_customer_any_case);
   ADD ("/core/router/thread-by-key", test_thread_by_key);

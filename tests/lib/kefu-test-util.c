@@ -104,3 +104,24 @@ kefu_test_search (KefuStore  *store,
 
   return tickets;
 }
+
+void
+kefu_test_fixture_set_up (KefuTestFixture *fixture,
+                          gconstpointer    user_data)
+{
+  fixture->path = kefu_test_temp_db_path ();
+  fixture->sqlite = kefu_test_open_store (fixture->path);
+  fixture->store = KEFU_STORE (fixture->sqlite);
+  fixture->router = kefu_router_new (fixture->store);
+  kefu_router_set_default_region (fixture->router, "CN");
+}
+
+void
+kefu_test_fixture_tear_down (KefuTestFixture *fixture,
+                             gconstpointer    user_data)
+{
+  g_clear_object (&fixture->router);
+  kefu_sqlite_store_close (fixture->sqlite);
+  g_clear_object (&fixture->sqlite);
+  g_clear_pointer (&fixture->path, g_free);
+}

@@ -27,4 +27,22 @@ KefuInbound     *kefu_test_email           (const char    *from,
 GPtrArray       *kefu_test_search          (KefuStore     *store,
                                             const char    *text);
 
+/* A fresh store in a temporary file with a router (default region CN), for
+ * g_test_add(): KEFU_TEST_ADD ("/layer/unit/case", test_func). */
+typedef struct
+{
+  KefuSqliteStore *sqlite;
+  KefuStore       *store;
+  KefuRouter      *router;
+  char            *path;
+} KefuTestFixture;
+
+void             kefu_test_fixture_set_up    (KefuTestFixture *fixture,
+                                              gconstpointer    user_data);
+void             kefu_test_fixture_tear_down (KefuTestFixture *fixture,
+                                              gconstpointer    user_data);
+
+#define KEFU_TEST_ADD(path, func) \
+  g_test_add ((path), KefuTestFixture, NULL, kefu_test_fixture_set_up, (func), kefu_test_fixture_tear_down)
+
 G_END_DECLS

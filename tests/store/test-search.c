@@ -10,33 +10,7 @@
 #include "kefu-fts-tokenizer.h"
 #include "kefu-test-util.h"
 
-typedef struct
-{
-  KefuSqliteStore *sqlite;
-  KefuStore       *store;
-  KefuRouter      *router;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  user_data)
-{
-  g_autofree char *path = kefu_test_temp_db_path ();
-
-  fixture->sqlite = kefu_test_open_store (path);
-  fixture->store = KEFU_STORE (fixture->sqlite);
-  fixture->router = kefu_router_new (fixture->store);
-  kefu_router_set_default_region (fixture->router, "CN");
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  user_data)
-{
-  g_clear_object (&fixture->router);
-  kefu_sqlite_store_close (fixture->sqlite);
-  g_clear_object (&fixture->sqlite);
-}
+typedef KefuTestFixture Fixture;
 
 /* Delivers an e-mail; returns the ticket it opened. */
 static gint64
@@ -344,7 +318,7 @@ main (int   argc,
 
   g_test_add_func ("/store/search/tokenizer", test_tokenizer);
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, kefu_test_fixture_set_up, func, kefu_test_fixture_tear_down)
   ADD ("/store/search/english-word-forms", test_english_word_forms);
   ADD ("/store/search/chinese-words", test_chinese_words);
   ADD ("/store/search/traditional-simplified", test_traditional_simplified);

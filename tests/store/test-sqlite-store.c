@@ -11,34 +11,7 @@
 
 #define IFACE(store) KEFU_STORE_GET_IFACE (store)
 
-typedef struct
-{
-  KefuSqliteStore *sqlite;
-  KefuStore       *store;
-  KefuRouter      *router;
-  char            *path;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  user_data)
-{
-  fixture->path = kefu_test_temp_db_path ();
-  fixture->sqlite = kefu_test_open_store (fixture->path);
-  fixture->store = KEFU_STORE (fixture->sqlite);
-  fixture->router = kefu_router_new (fixture->store);
-  kefu_router_set_default_region (fixture->router, "CN");
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  user_data)
-{
-  g_clear_object (&fixture->router);
-  kefu_sqlite_store_close (fixture->sqlite);
-  g_clear_object (&fixture->sqlite);
-  g_clear_pointer (&fixture->path, g_free);
-}
+typedef KefuTestFixture Fixture;
 
 /* Runs @job on the writer thread, in a transaction; returns its result. */
 static gpointer
@@ -1209,7 +1182,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, kefu_test_fixture_set_up, func, kefu_test_fixture_tear_down)
   ADD ("/store/sqlite-store/customers", test_customers);
   ADD ("/store/sqlite-store/list-customers", test_list_customers);
   ADD ("/store/sqlite-store/tickets", test_tickets);
