@@ -529,6 +529,33 @@ test_tickets (Fixture       *fixture,
 
 /* Messages and attachments */
 
+/* Mail arrives out of order (an IMAP resync, a slow relay): the list row
+ * keeps showing the newest message and its time never goes back. */
+static void
+test_summary_keeps_newest (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr (KefuInbound) newer = kefu_test_email ("olga@example.com", "Order 77", "Newest words.");
+  g_autoptr (KefuInbound) older = kefu_test_email ("olga@example.com", "Order 77", "Older words.");
+  g_autoptr (KefuDelivery) first = NULL;
+  g_autoptr (KefuDelivery) second = NULL;
+  g_autoptr (KefuTicket) ticket = NULL;
+  g_autoptr (GError) error = NULL;
+
+  newer->received_at = 1700000005000000;
+  first = kefu_test_receive (fixture->router, newer);
+  older->received_at = 1700000001000000;
+  second = kefu_test_receive (fixture->router, older);
+  g_assert_cmpint (second->ticket_id, ==, first->ticket_id);
+
+  ticket = get_ticket (fixture, first->ticket_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kefu_ticket_get_preview (ticket), ==, "Newest words.");
+  g_assert_cmpint (kefu_ticket_get_updated_at (ticket), ==, 1700000005000000);
+  g_assert_cmpint (kefu_ticket_get_message_count (ticket), ==, 2);
+}
+
+
 static void
 test_messages (Fixture       *fixture,
                gconstpointer  user_data)
@@ -1187,6 +1214,7 @@ main (int   argc,
   ADD ("/store/sqlite-store/list-customers", test_list_customers);
   ADD ("/store/sqlite-store/tickets", test_tickets);
   ADD ("/store/sqlite-store/messages", test_messages);
+  ADD ("/store/sqlite-store/summary-keeps-newest", test_summary_keeps_newest);
   ADD ("/store/sqlite-store/replies", test_replies);
   ADD ("/store/sqlite-store/thread-keys", test_thread_keys);
   ADD ("/store/sqlite-store/paging", test_paging);
