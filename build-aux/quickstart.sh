@@ -80,6 +80,20 @@ install_packages ()
     mapfile -t wanted < <(read_section build run)
   fi
 
+  # "pkg (or command cmd)": a cmd installed by other means (NodeSource's node
+  # and npm, say) stands in for the Debian package, which would conflict with it.
+  local -a resolved=()
+  local entry
+  local alternative='^([^[:space:]]+) [(]or command ([^[:space:])]+)[)]$'
+  for entry in "${wanted[@]}"; do
+    if [[ $entry =~ $alternative ]]; then
+      command -v "${BASH_REMATCH[2]}" >/dev/null 2>&1 || resolved+=("${BASH_REMATCH[1]}")
+    else
+      resolved+=("$entry")
+    fi
+  done
+  wanted=("${resolved[@]}")
+
   if ! command -v dpkg-query >/dev/null 2>&1; then
     say "this is not a Debian or Ubuntu system; install the packages in $packages_file by hand."
     return 0

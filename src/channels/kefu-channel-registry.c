@@ -9,6 +9,9 @@
 #include "config.h"
 
 #include "kefu-channel-registry.h"
+#include "kefu-email-channel.h"
+#include "kefu-chat-channel.h"
+#include "kefu-phone-channel.h"
 
 typedef GType (*GetTypeFunc) (void);
 
@@ -17,9 +20,9 @@ static const struct {
   GetTypeFunc     get_type;
 } channels[] = {
   /* Email, chat and phone register here as their issues land (#3, #4, #5). */
-  { KEFU_CHANNEL_KIND_EMAIL, NULL },
-  { KEFU_CHANNEL_KIND_CHAT, NULL },
-  { KEFU_CHANNEL_KIND_PHONE, NULL },
+  { KEFU_CHANNEL_KIND_EMAIL, kefu_email_channel_get_type },
+  { KEFU_CHANNEL_KIND_CHAT, kefu_chat_channel_get_type },
+  { KEFU_CHANNEL_KIND_PHONE, kefu_phone_channel_get_type },
 };
 
 /**

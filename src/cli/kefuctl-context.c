@@ -21,6 +21,7 @@
 #include "kefu-archive.h"
 #include "kefu-enums.h"
 #include "kefu-identity-normalize.h"
+#include "kefu-knowledge-base.h"
 
 G_DEFINE_QUARK (kefuctl-error-quark, kefuctl_error)
 
@@ -242,6 +243,10 @@ kefuctl_exit_code (const GError *error)
     return error->code == KEFU_IMPORT_ERROR_NOT_EMPTY ? KEFUCTL_EXIT_USAGE : KEFUCTL_EXIT_INPUT;
 
   if (error->domain == KEFU_ROUTER_ERROR || error->domain == KEFU_IDENTITY_ERROR)
+    return KEFUCTL_EXIT_INPUT;
+
+  /* the robot's knowledge base */
+  if (error->domain == KEFU_KB_ERROR)
     return KEFUCTL_EXIT_INPUT;
 
   if (error->domain == G_IO_ERROR)

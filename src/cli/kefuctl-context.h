@@ -126,5 +126,24 @@ gboolean kefuctl_export_run    (KefuctlContext *context, int argc, char **argv, 
 gboolean kefuctl_import_run    (KefuctlContext *context, int argc, char **argv, GError **error);
 gboolean kefuctl_backup_run    (KefuctlContext *context, int argc, char **argv, GError **error);
 gboolean kefuctl_restore_run   (KefuctlContext *context, int argc, char **argv, GError **error);
+/* channels (#3) */
+gboolean kefuctl_account_run   (KefuctlContext *context, int argc, char **argv, GError **error);
+gboolean kefuctl_serve_run     (KefuctlContext *context, int argc, char **argv, GError **error);
+gboolean kefuctl_bench_run       (KefuctlContext *context, int argc, char **argv, GError **error);
+gboolean kefuctl_bench_email_run (KefuctlContext *context, int argc, char **argv, GError **error);
+/* the robot */
+gboolean kefuctl_kb_run         (KefuctlContext *context, int argc, char **argv, GError **error);
+gboolean kefuctl_robot_eval_run (KefuctlContext *context, int argc, char **argv, GError **error);
+gboolean kefuctl_bench_robot_run (KefuctlContext *context, int argc, char **argv, GError **error);
+/* reports */
+gboolean kefuctl_report_run     (KefuctlContext *context, int argc, char **argv, GError **error);
+gboolean kefuctl_bench_reports_run (KefuctlContext *context, int argc, char **argv, GError **error);
+/* the chat channel (#4) */
+gboolean kefuctl_chat_run       (KefuctlContext *context, int argc, char **argv, GError **error);
+/* the phone channel (#5) */
+gboolean kefuctl_call_run       (KefuctlContext *context, int argc, char **argv, GError **error);
+gboolean kefuctl_account_add_sip (KefuctlContext *context, int argc, char **argv, GError **error);
+gboolean kefuctl_bench_phone_run (KefuctlContext *context, int argc, char **argv, GError **error);
+gboolean kefuctl_bench_chat_run (KefuctlContext *context, int argc, char **argv, GError **error);
 
 G_END_DECLS

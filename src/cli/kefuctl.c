@@ -26,6 +26,14 @@ static const struct {
   { "import", kefuctl_import_run, N_("Read a JSON archive into an empty database") },
   { "backup", kefuctl_backup_run, N_("Copy the database while it is in use") },
   { "restore", kefuctl_restore_run, N_("Replace the database with a backup") },
+  { "account", kefuctl_account_run, N_("Add, list, test or remove channel accounts (mailboxes)") },
+  { "serve", kefuctl_serve_run, N_("Run the configured channels without a window") },
+  { "bench", kefuctl_bench_run, N_("Measure: email, robot, reports, chat (see “kefuctl bench”)") },
+  { "kb", kefuctl_kb_run, N_("Import, export or list the robot's knowledge base") },
+  { "robot-eval", kefuctl_robot_eval_run, N_("Measure the robot on a labelled set of questions") },
+  { "report", kefuctl_report_run, N_("Print the dashboard and write it as PDF and CSV") },
+  { "chat", kefuctl_chat_run, N_("Set up the chat server for your website: enable, disable, config, show") },
+  { "call", kefuctl_call_run, N_("Call a number on a phone line and log the call") },
 };
 
 static char *

@@ -85,6 +85,7 @@ typedef enum
   KEFU_VIEW_UNASSIGNED,
   KEFU_VIEW_PENDING,
   KEFU_VIEW_RESOLVED,
+  KEFU_VIEW_SNOOZED,     /* inbox (#6): pending until a time, then open again */
 } KefuView;
 
 const char *kefu_enum_to_nick   (GType       enum_type,

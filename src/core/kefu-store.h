@@ -181,6 +181,90 @@ struct _KefuStoreInterface
                                            const char       *key,
                                            const char       *value,
                                            GError          **error);
+
+  /* reports (#7), see kefu-store-reports.h: a read on any store thread,
+   * and a write on the writer inside a transaction */
+  struct _KefuReportFacts *(*report_facts) (KefuStore        *self,
+                                           gint64            from,
+                                           gint64            to,
+                                           int               channel,
+                                           guint             flags,
+                                           GError          **error);
+  gint64          (*insert_rating)        (KefuStore        *self,
+                                           gint64            ticket_id,
+                                           int               score,
+                                           const char       *comment,
+                                           gint64            created_at,
+                                           GError          **error);
+
+  /* inbox (#6), see kefu-store-inbox.h: canned replies; reads on any store
+   * thread, writes on the writer inside a transaction */
+  GPtrArray      *(*list_canned_replies)  (KefuStore        *self,
+                                           GError          **error);
+  struct _KefuCannedReply *(*get_canned_reply) (KefuStore   *self,
+                                           gint64            id,
+                                           GError          **error);
+  gint64          (*save_canned_reply)    (KefuStore        *self,
+                                           gint64            id,
+                                           const char       *title,
+                                           const char       *body,
+                                           gint64            now,
+                                           GError          **error);
+  gboolean        (*delete_canned_reply)  (KefuStore        *self,
+                                           gint64            id,
+                                           GError          **error);
+  /* inbox (#6): snoozes; until 0 removes the ticket's snooze */
+  gboolean        (*set_snooze)           (KefuStore        *self,
+                                           gint64            ticket_id,
+                                           gint64            until,
+                                           gint64            now,
+                                           GError          **error);
+  gint64          (*get_snooze)           (KefuStore        *self,
+                                           gint64            ticket_id,
+                                           GError          **error);
+  GArray         *(*list_due_snoozes)     (KefuStore        *self,
+                                           gint64            now,
+                                           GError          **error);
+  /* inbox (#6): a customer's profile, as an agent edits it */
+  gboolean        (*update_customer)      (KefuStore        *self,
+                                           gint64            customer_id,
+                                           const char       *name,
+                                           const char       *company,
+                                           const char       *notes,
+                                           gint64            now,
+                                           GError          **error);
+
+  /* robot (#10), see kefu-store-kb.h: entries as kb.json-style JSON;
+   * list on any store thread, put and delete on the writer in a transaction */
+  char           *(*list_kb_entries)      (KefuStore        *self,
+                                           GError          **error);
+  gboolean        (*put_kb_entries)       (KefuStore        *self,
+                                           const char       *json,
+                                           gboolean          replace_all,
+                                           GError          **error);
+  gboolean        (*delete_kb_entry)      (KefuStore        *self,
+                                           const char       *id,
+                                           GError          **error);
+
+  /* email (#3), see kefu-store-email.h: reads on any store thread, writes
+   * on the writer inside a transaction */
+  GPtrArray      *(*list_queued_messages) (KefuStore        *self,
+                                           KefuChannelKind   channel,
+                                           gint64            account_id,
+                                           GError          **error);
+  gint64          (*find_ticket_account)  (KefuStore        *self,
+                                           gint64            ticket_id,
+                                           GError          **error);
+  gboolean        (*update_account)       (KefuStore               *self,
+                                           const KefuAccountFields *fields,
+                                           GError                 **error);
+  gboolean        (*delete_account)       (KefuStore        *self,
+                                           gint64            account_id,
+                                           GError          **error);
+  gboolean        (*set_external_id)      (KefuStore        *self,
+                                           gint64            message_id,
+                                           const char       *external_id,
+                                           GError          **error);
 };
 
 /* Running work on the store's threads; everything below builds on these. */

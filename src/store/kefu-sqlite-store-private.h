@@ -87,5 +87,9 @@ char                 *_kefu_sqlite_match_expression    (const char            *t
 void                  _kefu_sqlite_store_tickets_init   (KefuStoreInterface   *iface);
 void                  _kefu_sqlite_store_customers_init (KefuStoreInterface   *iface);
 void                  _kefu_sqlite_store_messages_init  (KefuStoreInterface   *iface);
+void                  _kefu_sqlite_store_email_init     (KefuStoreInterface   *iface);
+void                  _kefu_sqlite_store_kb_init        (KefuStoreInterface   *iface);
+void                  _kefu_sqlite_store_inbox_init     (KefuStoreInterface   *iface);
+void                  _kefu_sqlite_store_reports_init   (KefuStoreInterface   *iface);
 
 G_END_DECLS

@@ -234,6 +234,10 @@ kefu_sqlite_store_iface_init (KefuStoreInterface *iface)
   _kefu_sqlite_store_tickets_init (iface);
   _kefu_sqlite_store_customers_init (iface);
   _kefu_sqlite_store_messages_init (iface);
+  _kefu_sqlite_store_email_init (iface);
+  _kefu_sqlite_store_kb_init (iface);
+  _kefu_sqlite_store_inbox_init (iface);
+  _kefu_sqlite_store_reports_init (iface);
 }
 
 static void
