@@ -412,6 +412,23 @@ make_customer (GRand      *rand,
   return customer;
 }
 
+/* inbox (#6): the canned replies the demo shop answers with. */
+static const struct {
+  const char *title;
+  const char *body;
+} demo_canned_replies[] = {
+  { "Thanks for your patience",
+    "Hello {{customer.name|there}},\n\nthank you for your patience. We are looking into {{ticket.number}} and will get back to you today.\n\n{{agent.name|The team}}" },
+  { "Parcel shipped",
+    "Hello {{customer.name|there}},\n\nyour parcel left our warehouse today; the tracking number follows in a separate mail.\n\n{{agent.name|The team}}" },
+  { "Refund on its way",
+    "Hello {{customer.name|there}},\n\nwe are sorry about the trouble. The refund for {{ticket.number}} is on its way and takes 3 to 5 working days.\n\n{{agent.name|The team}}" },
+  { "已发货",
+    "{{customer.name|您}}好！\n\n您的包裹今天已经发出，快递单号稍后另行通知。\n\n{{agent.name|客服团队}}" },
+  { "退款处理中",
+    "{{customer.name|您}}好！\n\n非常抱歉给您带来不便。工单 {{ticket.number}} 的退款已经提交，三到五个工作日到账。\n\n{{agent.name|客服团队}}" },
+};
+
 /* Writer thread: agents, channel accounts and the known customers. */
 static gpointer
 setup_job (KefuStore     *store,
@@ -450,6 +467,11 @@ setup_job (KefuStore     *store,
       if (iface->insert_account (store, &fields, error) == 0)
         return NULL;
     }
+
+  for (guint i = 0; iface->save_canned_reply != NULL && i < G_N_ELEMENTS (demo_canned_replies); i++)
+    if (iface->save_canned_reply (store, 0, demo_canned_replies[i].title, demo_canned_replies[i].body,
+                                  g_get_real_time (), error) == 0)
+      return NULL;
 
   for (guint i = 0; i < job->customers->len; i++)
     {

@@ -166,10 +166,16 @@ append_ticket_filter (GString         *sql,
       status_filter = "t.bucket = 0";
       break;
     case KEFU_VIEW_PENDING:
+      g_string_append (sql, " AND t.id NOT IN (SELECT ticket_id FROM snoozes)");
       status_filter = "t.bucket = 1";
       break;
     case KEFU_VIEW_RESOLVED:
       status_filter = "t.bucket = 2";
+      break;
+    case KEFU_VIEW_SNOOZED:
+      /* inbox (#6): snoozed tickets wait as pending (0007-inbox.sql). */
+      g_string_append (sql, " AND t.id IN (SELECT ticket_id FROM snoozes)");
+      status_filter = "t.bucket = 1";
       break;
     case KEFU_VIEW_ALL:
     default:

@@ -12,6 +12,7 @@
 #endif
 
 #include "kefu-application.h"
+#include "kefu-snooze-waker.h"
 #include "kefu-sqlite-store.h"
 #include "kefu-ui-resources.h"
 #include "kefu-window.h"
@@ -26,6 +27,7 @@ struct _KefuApplication
   char            *db_path;
   KefuSqliteStore *store;
   KefuRouter      *router;
+  KefuSnoozeWaker *snooze_waker;
   GError          *store_error;
   GSettings       *settings;
   GCancellable    *cancellable;
@@ -107,6 +109,8 @@ open_store_cb (GObject      *object,
       g_debug ("Opened %s after %.0f ms", self->db_path, kefu_application_get_elapsed_ms (self));
       self->store = g_steal_pointer (&store);
       self->router = kefu_router_new (KEFU_STORE (self->store));
+      /* inbox (#6): snoozed tickets come back by themselves */
+      self->snooze_waker = kefu_snooze_waker_new (KEFU_STORE (self->store));
     }
 
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
@@ -306,6 +310,9 @@ kefu_application_shutdown (GApplication *application)
   KefuApplication *self = KEFU_APPLICATION (application);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->snooze_waker != NULL)
+    g_object_run_dispose (G_OBJECT (self->snooze_waker));
+  g_clear_object (&self->snooze_waker);
   g_clear_object (&self->router);
   if (self->store != NULL)
     kefu_sqlite_store_close (self->store);
@@ -320,6 +327,7 @@ kefu_application_dispose (GObject *object)
   KefuApplication *self = KEFU_APPLICATION (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->snooze_waker);
   g_clear_object (&self->router);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -427,6 +435,20 @@ kefu_application_get_router (KefuApplication *self)
   g_return_val_if_fail (KEFU_IS_APPLICATION (self), NULL);
 
   return self->router;
+}
+
+/**
+ * kefu_application_get_snooze_waker:
+ *
+ * Returns: (transfer none) (nullable): what wakes snoozed tickets, once
+ *   the store is open
+ */
+KefuSnoozeWaker *
+kefu_application_get_snooze_waker (KefuApplication *self)
+{
+  g_return_val_if_fail (KEFU_IS_APPLICATION (self), NULL);
+
+  return self->snooze_waker;
 }
 
 /**

@@ -10,9 +10,11 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "kefu-composer.h"
 #include "kefu-customer-card.h"
 #include "kefu-message-row.h"
-#include "kefu-ticket-page.h"
+#include "kefu-ticket-controls.h"
+#include "kefu-ticket-page-private.h"
 #include "kefu-ui-format.h"
 
 /* From this width on, the customer card is a column beside the conversation;
@@ -29,6 +31,8 @@ struct _KefuTicketPage
   GtkScrolledWindow *card_scroller;
   GtkImage          *channel_image;
   GtkLabel          *channel_label;
+  KefuComposer      *composer;
+  KefuTicketControls *controls;
   GtkScrolledWindow *conversation;
   KefuCustomerCard  *customer_card;
   GtkWidget         *header;
@@ -41,12 +45,14 @@ struct _KefuTicketPage
 
   /* owned */
   KefuStore         *store;
+  KefuRouter        *router;
   KefuTicket        *ticket;
   GListStore        *messages;
   GCancellable      *cancellable;
   char              *status_class;
 
   gint64             ticket_id;
+  gint64             agent_id;
   guint              reload_source;
   guint              serial;
   gboolean           stick_to_bottom;
@@ -56,6 +62,7 @@ G_DEFINE_FINAL_TYPE (KefuTicketPage, kefu_ticket_page, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
+  PROP_ROUTER,
   PROP_STORE,
   PROP_TICKET,
   PROP_TICKET_ID,
@@ -187,6 +194,8 @@ get_ticket_cb (GObject      *object,
 
   g_set_object (&self->ticket, ticket);
   show_ticket (self);
+  kefu_ticket_controls_set_ticket (self->controls, ticket);
+  kefu_composer_set_ticket (self->composer, ticket);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TICKET]);
 
   kefu_store_get_customer_async (self->store, kefu_ticket_get_customer_id (ticket),
@@ -277,11 +286,37 @@ clear (KefuTicketPage *self)
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TICKET]);
     }
   show_ticket (self);
+  kefu_ticket_controls_set_ticket (self->controls, NULL);
   g_list_store_remove_all (self->messages);
   kefu_customer_card_set_customer (self->customer_card, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->customer_card), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->status_page), FALSE);
   self->stick_to_bottom = TRUE;
+}
+
+static void
+on_controls_reload_needed (KefuTicketPage     *self,
+                           KefuTicketControls *controls)
+{
+  load (self);
+}
+
+/* The signed-in agent's name, once the agents are read: replies and canned
+ * replies are signed with it. */
+static void
+on_agents_changed (KefuTicketPage *self,
+                   guint           position,
+                   guint           removed,
+                   guint           added,
+                   GListModel     *agents)
+{
+  for (guint i = 0; self->agent_id > 0 && i < g_list_model_get_n_items (agents); i++)
+    {
+      g_autoptr (KefuAgent) agent = g_list_model_get_item (agents, i);
+
+      if (kefu_agent_get_id (agent) == self->agent_id)
+        kefu_composer_set_agent (self->composer, self->agent_id, kefu_agent_get_name (agent));
+    }
 }
 
 static GtkWidget *
@@ -332,9 +367,10 @@ kefu_ticket_page_measure (GtkWidget      *widget,
                           int            *natural_baseline)
 {
   KefuTicketPage *self = KEFU_TICKET_PAGE (widget);
-  GtkWidget *children[] = { self->header, GTK_WIDGET (self->conversation), GTK_WIDGET (self->card_scroller) };
-  int min[3] = { 0 };
-  int nat[3] = { 0 };
+  GtkWidget *children[] = { self->header, GTK_WIDGET (self->conversation), GTK_WIDGET (self->card_scroller),
+                            GTK_WIDGET (self->composer) };
+  int min[4] = { 0 };
+  int nat[4] = { 0 };
   int status_min = 0;
   int status_nat = 0;
 
@@ -347,13 +383,13 @@ kefu_ticket_page_measure (GtkWidget      *widget,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = MAX (MAX (min[0], min[1]), min[2]);
-      *natural = MAX (nat[0], nat[1]) + MAX (nat[2], CARD_WIDTH);
+      *minimum = MAX (MAX (MAX (min[0], min[1]), min[2]), min[3]);
+      *natural = MAX (MAX (nat[0], nat[1]), nat[3]) + MAX (nat[2], CARD_WIDTH);
     }
   else
     {
-      *minimum = min[0] + min[1] + min[2];
-      *natural = nat[0] + nat[1] + nat[2];
+      *minimum = min[0] + min[1] + min[2] + min[3];
+      *natural = nat[0] + nat[1] + nat[2] + nat[3];
     }
 
   *minimum = MAX (*minimum, status_min);
@@ -399,6 +435,7 @@ kefu_ticket_page_size_allocate (GtkWidget *widget,
       allocate (self->header, 0, 0, 0, 0);
       allocate (GTK_WIDGET (self->conversation), 0, 0, 0, 0);
       allocate (GTK_WIDGET (self->card_scroller), 0, 0, 0, 0);
+      allocate (GTK_WIDGET (self->composer), 0, 0, 0, 0);
       allocate (GTK_WIDGET (self->status_page), 0, 0, width, height);
       return;
     }
@@ -406,22 +443,31 @@ kefu_ticket_page_size_allocate (GtkWidget *widget,
   if (is_wide (width))
     {
       int main_width = width - CARD_WIDTH;
+      int composer_height;
 
       header_height = height_for (self->header, main_width);
+      composer_height = MIN (height_for (GTK_WIDGET (self->composer), main_width), height / 2);
       allocate (self->header, 0, 0, main_width, header_height);
-      allocate (GTK_WIDGET (self->conversation), 0, header_height, main_width, height - header_height);
+      allocate (GTK_WIDGET (self->conversation), 0, header_height, main_width,
+                height - header_height - composer_height);
+      allocate (GTK_WIDGET (self->composer), 0, height - composer_height, main_width, composer_height);
       allocate (GTK_WIDGET (self->card_scroller), main_width, 0, CARD_WIDTH, height);
     }
   else
     {
       int card_height;
+      int composer_height;
 
+      /* Narrow, the card goes under the conversation and the composer
+       * stays last, where the thumb and the eye expect it. */
       header_height = height_for (self->header, width);
-      card_height = MIN (height_for (GTK_WIDGET (self->card_scroller), width), height * 2 / 5);
+      composer_height = MIN (height_for (GTK_WIDGET (self->composer), width), height / 2);
+      card_height = MIN (height_for (GTK_WIDGET (self->card_scroller), width), height / 6);
       allocate (self->header, 0, 0, width, header_height);
       allocate (GTK_WIDGET (self->conversation), 0, header_height, width,
-                height - header_height - card_height);
-      allocate (GTK_WIDGET (self->card_scroller), 0, height - card_height, width, card_height);
+                height - header_height - card_height - composer_height);
+      allocate (GTK_WIDGET (self->card_scroller), 0, height - card_height - composer_height, width, card_height);
+      allocate (GTK_WIDGET (self->composer), 0, height - composer_height, width, composer_height);
     }
 }
 
@@ -434,6 +480,7 @@ kefu_ticket_page_dispose (GObject *object)
   g_clear_handle_id (&self->reload_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), KEFU_TYPE_TICKET_PAGE);
   g_clear_object (&self->store);
+  g_clear_object (&self->router);
   g_clear_object (&self->ticket);
   g_clear_object (&self->messages);
 
@@ -461,6 +508,10 @@ kefu_ticket_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_ROUTER:
+      g_value_set_object (value, self->router);
+      break;
+
     case PROP_STORE:
       g_value_set_object (value, self->store);
       break;
@@ -488,6 +539,10 @@ kefu_ticket_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_ROUTER:
+      kefu_ticket_page_set_router (self, g_value_get_object (value));
+      break;
+
     case PROP_STORE:
       kefu_ticket_page_set_store (self, g_value_get_object (value));
       break;
@@ -515,6 +570,11 @@ kefu_ticket_page_class_init (KefuTicketPageClass *klass)
   widget_class->measure = kefu_ticket_page_measure;
   widget_class->size_allocate = kefu_ticket_page_size_allocate;
 
+  properties[PROP_ROUTER] =
+    g_param_spec_object ("router", NULL, NULL,
+                         KEFU_TYPE_ROUTER,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
                          KEFU_TYPE_STORE,
@@ -532,12 +592,16 @@ kefu_ticket_page_class_init (KefuTicketPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (KEFU_TYPE_COMPOSER);
   g_type_ensure (KEFU_TYPE_CUSTOMER_CARD);
+  g_type_ensure (KEFU_TYPE_TICKET_CONTROLS);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kefu/Kefu/ui/kefu-ticket-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KefuTicketPage, card_scroller);
   gtk_widget_class_bind_template_child (widget_class, KefuTicketPage, channel_image);
   gtk_widget_class_bind_template_child (widget_class, KefuTicketPage, channel_label);
+  gtk_widget_class_bind_template_child (widget_class, KefuTicketPage, composer);
+  gtk_widget_class_bind_template_child (widget_class, KefuTicketPage, controls);
   gtk_widget_class_bind_template_child (widget_class, KefuTicketPage, conversation);
   gtk_widget_class_bind_template_child (widget_class, KefuTicketPage, customer_card);
   gtk_widget_class_bind_template_child (widget_class, KefuTicketPage, header);
@@ -547,6 +611,9 @@ kefu_ticket_page_class_init (KefuTicketPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KefuTicketPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, KefuTicketPage, status_page);
   gtk_widget_class_bind_template_child (widget_class, KefuTicketPage, subject_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_controls_reload_needed);
+
+  _kefu_ticket_page_class_init_actions (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "ticketpage");
 }
@@ -563,6 +630,10 @@ kefu_ticket_page_init (KefuTicketPage *self)
   self->stick_to_bottom = TRUE;
   gtk_list_box_bind_model (self->messages_list, G_LIST_MODEL (self->messages),
                            create_message_row, NULL, NULL);
+
+  _kefu_ticket_page_init_shortcuts (self);
+  g_signal_connect_object (kefu_ticket_controls_get_agents (self->controls), "items-changed",
+                           G_CALLBACK (on_agents_changed), self, G_CONNECT_SWAPPED);
 
   vadjustment = gtk_scrolled_window_get_vadjustment (self->conversation);
   g_signal_connect_object (vadjustment, "changed", G_CALLBACK (on_vadjustment_changed),
@@ -606,6 +677,7 @@ kefu_ticket_page_set_store (KefuTicketPage *self,
   g_set_object (&self->store, store);
   if (store != NULL)
     g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+  kefu_ticket_controls_set_store (self->controls, store);
 
   clear (self);
   load (self);
@@ -678,4 +750,78 @@ kefu_ticket_page_get_customer_card (KefuTicketPage *self)
   g_return_val_if_fail (KEFU_IS_TICKET_PAGE (self), NULL);
 
   return self->customer_card;
+}
+
+/**
+ * kefu_ticket_page_get_router:
+ *
+ * Returns: (transfer none) (nullable): what replies and notes go through
+ */
+KefuRouter *
+kefu_ticket_page_get_router (KefuTicketPage *self)
+{
+  g_return_val_if_fail (KEFU_IS_TICKET_PAGE (self), NULL);
+
+  return self->router;
+}
+
+void
+kefu_ticket_page_set_router (KefuTicketPage *self,
+                             KefuRouter     *router)
+{
+  g_return_if_fail (KEFU_IS_TICKET_PAGE (self));
+  g_return_if_fail (router == NULL || KEFU_IS_ROUTER (router));
+
+  if (!g_set_object (&self->router, router))
+    return;
+
+  kefu_composer_set_router (self->composer, router);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROUTER]);
+}
+
+/**
+ * kefu_ticket_page_set_agent:
+ * @agent_id: the signed-in agent, or 0
+ * @agent_name: (nullable): their name, for replies and canned replies
+ *
+ * Who works on the ticket: replies, notes and edits are made as them.
+ */
+void
+kefu_ticket_page_set_agent (KefuTicketPage *self,
+                            gint64          agent_id,
+                            const char     *agent_name)
+{
+  g_return_if_fail (KEFU_IS_TICKET_PAGE (self));
+
+  self->agent_id = agent_id;
+  kefu_composer_set_agent (self->composer, agent_id, agent_name);
+  kefu_ticket_controls_set_agent_id (self->controls, agent_id);
+  if (agent_name == NULL)
+    on_agents_changed (self, 0, 0, 0, kefu_ticket_controls_get_agents (self->controls));
+}
+
+/**
+ * kefu_ticket_page_get_composer:
+ *
+ * Returns: (transfer none): where replies and notes are written
+ */
+KefuComposer *
+kefu_ticket_page_get_composer (KefuTicketPage *self)
+{
+  g_return_val_if_fail (KEFU_IS_TICKET_PAGE (self), NULL);
+
+  return self->composer;
+}
+
+/**
+ * kefu_ticket_page_get_controls:
+ *
+ * Returns: (transfer none): the status, priority, assignee and tag controls
+ */
+KefuTicketControls *
+kefu_ticket_page_get_controls (KefuTicketPage *self)
+{
+  g_return_val_if_fail (KEFU_IS_TICKET_PAGE (self), NULL);
+
+  return self->controls;
 }

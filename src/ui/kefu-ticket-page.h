@@ -7,8 +7,11 @@
 
 #include <gtk/gtk.h>
 
+#include "kefu-composer.h"
 #include "kefu-customer-card.h"
+#include "kefu-router.h"
 #include "kefu-store.h"
+#include "kefu-ticket-controls.h"
 
 G_BEGIN_DECLS
 
@@ -25,5 +28,13 @@ void              kefu_ticket_page_set_ticket_id     (KefuTicketPage *self,
 KefuTicket       *kefu_ticket_page_get_ticket        (KefuTicketPage *self);
 GListModel       *kefu_ticket_page_get_messages      (KefuTicketPage *self);
 KefuCustomerCard *kefu_ticket_page_get_customer_card (KefuTicketPage *self);
+KefuRouter       *kefu_ticket_page_get_router        (KefuTicketPage *self);
+void              kefu_ticket_page_set_router        (KefuTicketPage *self,
+                                                      KefuRouter     *router);
+void              kefu_ticket_page_set_agent         (KefuTicketPage *self,
+                                                      gint64          agent_id,
+                                                      const char     *agent_name);
+KefuComposer     *kefu_ticket_page_get_composer      (KefuTicketPage *self);
+KefuTicketControls *kefu_ticket_page_get_controls    (KefuTicketPage *self);
 
 G_END_DECLS

@@ -18,7 +18,7 @@ typedef struct
   const char *description; /* untranslated: for an empty view, or the page that arrives later */
 } KefuViewInfo;
 
-#define KEFU_N_VIEWS 9
+#define KEFU_N_VIEWS 10
 
 extern const KefuViewInfo kefu_views[KEFU_N_VIEWS];
 

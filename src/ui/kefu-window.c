@@ -8,6 +8,8 @@
 #include <glib/gi18n.h>
 
 #include "kefu-application.h"
+#include "kefu-customers-page.h"
+#include "kefu-reports-page.h"
 #include "kefu-sidebar-row.h"
 #include "kefu-ticket-item.h"
 #include "kefu-ticket-list-model.h"
@@ -44,6 +46,9 @@ struct _KefuWindow
   GtkWidget            *ticket_pane;
   GtkStack             *ticket_stack;
   AdwWindowTitle       *ticket_title;
+  KefuReportsPage      *reports_page;      /* reports (#7) */
+  GtkWidget            *ticket_separator;  /* reports (#7) */
+  KefuCustomersPage    *customers_page;    /* inbox (#6) */
 
   /* owned */
   KefuStore            *store;
@@ -133,10 +138,23 @@ update_list_state (KefuWindow *self)
   gboolean searching = is_searching (self);
   guint n_items;
 
+  /* reports (#7): the Reports page takes the place of the list and the ticket. */
+  gtk_widget_set_visible (self->ticket_pane, g_strcmp0 (info->id, "reports") != 0);
+  gtk_widget_set_visible (self->ticket_separator, g_strcmp0 (info->id, "reports") != 0);
+  gtk_widget_set_hexpand (self->list_pane, g_strcmp0 (info->id, "reports") == 0);
+  /* inbox (#6): so does the Customers page. */
+  if (g_strcmp0 (info->id, "customers") == 0)
+    {
+      gtk_widget_set_visible (self->ticket_pane, FALSE);
+      gtk_widget_set_visible (self->ticket_separator, FALSE);
+      gtk_widget_set_hexpand (self->list_pane, TRUE);
+    }
   if (info->view < 0)
     {
       adw_window_title_set_subtitle (self->list_title, "");
-      gtk_stack_set_visible_child_name (self->list_stack, "later");
+      gtk_stack_set_visible_child_name (self->list_stack, g_strcmp0 (info->id, "reports") == 0 ? "reports" : "later");
+      if (g_strcmp0 (info->id, "customers") == 0)
+        gtk_stack_set_visible_child_name (self->list_stack, "customers");
       return;
     }
 
@@ -501,6 +519,35 @@ go_back_action (GtkWidget  *widget,
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* j and k: the next or previous ticket in the list, opened at once. */
+static void
+move_selection_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  KefuWindow *self = KEFU_WINDOW (widget);
+  guint n_items;
+  guint selected;
+  guint position;
+
+  if (self->selection == NULL || current_view (self)->view < 0)
+    return;
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  selected = gtk_single_selection_get_selected (self->selection);
+  if (n_items == 0)
+    return;
+  if (selected == GTK_INVALID_LIST_POSITION)
+    position = 0;
+  else if (g_str_equal (action_name, "win.next-ticket"))
+    position = MIN (selected + 1, n_items - 1);
+  else
+    position = selected > 0 ? selected - 1 : 0;
+
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->ticket_list), "list.scroll-to-item", "u", position);
+}
+
 static gboolean
 kefu_window_close_request (GtkWindow *window)
 {
@@ -617,6 +664,8 @@ kefu_window_class_init (KefuWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (KEFU_TYPE_REPORTS_PAGE);
+  g_type_ensure (KEFU_TYPE_CUSTOMERS_PAGE);
   g_type_ensure (KEFU_TYPE_TICKET_PAGE);
   g_type_ensure (KEFU_TYPE_TICKET_ROW);
 
@@ -635,6 +684,9 @@ kefu_window_class_init (KefuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, ticket_list);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, ticket_page);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, ticket_pane);
+  gtk_widget_class_bind_template_child (widget_class, KefuWindow, reports_page);
+  gtk_widget_class_bind_template_child (widget_class, KefuWindow, customers_page);
+  gtk_widget_class_bind_template_child (widget_class, KefuWindow, ticket_separator);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, ticket_stack);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, ticket_title);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
@@ -650,6 +702,13 @@ kefu_window_class_init (KefuWindowClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.focus-search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.go-back", NULL);
+
+  /* inbox (#6): keyboard first */
+  gtk_widget_class_install_action (widget_class, "win.next-ticket", NULL, move_selection_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-ticket", NULL, move_selection_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_j, 0, "win.next-ticket", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, 0, "win.previous-ticket", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, 0, "app.shortcuts", NULL);
 }
 
 static void
@@ -715,6 +774,12 @@ kefu_window_set_store (KefuWindow *self,
   gtk_list_view_set_model (self->ticket_list, GTK_SELECTION_MODEL (self->selection));
 
   kefu_ticket_page_set_store (self->ticket_page, store);
+  kefu_reports_page_set_store (self->reports_page, store);
+  kefu_customers_page_set_store (self->customers_page, store);
+  if (KEFU_IS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))))
+    kefu_ticket_page_set_router (self->ticket_page,
+                                 kefu_application_get_router (KEFU_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)))));
+  kefu_ticket_page_set_agent (self->ticket_page, self->agent_id, NULL);
   gtk_stack_set_visible_child_name (self->main_stack, "main");
   apply_view (self);
 }
@@ -822,4 +887,17 @@ kefu_window_get_view_count (KefuWindow *self,
     return -1;
 
   return kefu_sidebar_row_get_count (self->rows[index]);
+}
+
+/**
+ * kefu_window_get_customers_page:
+ *
+ * Returns: (transfer none): the Customers page
+ */
+KefuCustomersPage *
+kefu_window_get_customers_page (KefuWindow *self)
+{
+  g_return_val_if_fail (KEFU_IS_WINDOW (self), NULL);
+
+  return self->customers_page;
 }

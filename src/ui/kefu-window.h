@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "kefu-application.h"
+#include "kefu-customers-page.h"
 #include "kefu-ticket-list-model.h"
 #include "kefu-ticket-page.h"
 
@@ -25,6 +26,7 @@ const char          *kefu_window_get_view             (KefuWindow      *self);
 KefuTicketListModel *kefu_window_get_ticket_list_model (KefuWindow     *self);
 GtkListView         *kefu_window_get_ticket_list      (KefuWindow      *self);
 KefuTicketPage      *kefu_window_get_ticket_page      (KefuWindow      *self);
+KefuCustomersPage   *kefu_window_get_customers_page   (KefuWindow      *self);
 gboolean             kefu_window_get_folded           (KefuWindow      *self);
 const char          *kefu_window_get_visible_pane     (KefuWindow      *self);
 int                  kefu_window_get_view_count       (KefuWindow      *self,

@@ -1,0 +1,78 @@
+/* kefu-store-inbox.h: what the inbox keeps besides tickets: canned replies, snoozes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "kefu-canned.h"
+#include "kefu-store.h"
+
+G_BEGIN_DECLS
+
+void             kefu_store_list_canned_replies_async  (KefuStore            *self,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+GPtrArray       *kefu_store_list_canned_replies_finish (KefuStore            *self,
+                                                        GAsyncResult         *result,
+                                                        GError              **error);
+void             kefu_store_save_canned_reply_async    (KefuStore            *self,
+                                                        gint64                id,
+                                                        const char           *title,
+                                                        const char           *body,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+KefuCannedReply *kefu_store_save_canned_reply_finish   (KefuStore            *self,
+                                                        GAsyncResult         *result,
+                                                        GError              **error);
+void             kefu_store_delete_canned_reply_async  (KefuStore            *self,
+                                                        gint64                id,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+gboolean         kefu_store_delete_canned_reply_finish (KefuStore            *self,
+                                                        GAsyncResult         *result,
+                                                        GError              **error);
+
+void             kefu_store_snooze_ticket_async        (KefuStore            *self,
+                                                        gint64                ticket_id,
+                                                        gint64                expected_version,
+                                                        gint64                agent_id,
+                                                        gint64                until,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+KefuTicket      *kefu_store_snooze_ticket_finish       (KefuStore            *self,
+                                                        GAsyncResult         *result,
+                                                        GError              **error);
+void             kefu_store_get_snooze_async           (KefuStore            *self,
+                                                        gint64                ticket_id,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+gint64           kefu_store_get_snooze_finish          (KefuStore            *self,
+                                                        GAsyncResult         *result,
+                                                        GError              **error);
+void             kefu_store_wake_snoozes_async         (KefuStore            *self,
+                                                        gint64                now,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+GArray          *kefu_store_wake_snoozes_finish        (KefuStore            *self,
+                                                        GAsyncResult         *result,
+                                                        GError              **error);
+void             kefu_store_update_customer_async      (KefuStore            *self,
+                                                        gint64                customer_id,
+                                                        const char           *name,
+                                                        const char           *company,
+                                                        const char           *notes,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+KefuCustomer    *kefu_store_update_customer_finish     (KefuStore            *self,
+                                                        GAsyncResult         *result,
+                                                        GError              **error);
+
+G_END_DECLS
