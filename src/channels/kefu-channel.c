@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include "kefu-channel.h"
+
+#include "kefu-account.h"
 #include "kefu-channel-enums.h"
 
 G_DEFINE_QUARK (kefu-channel-error-quark, kefu_channel_error)
@@ -115,4 +117,108 @@ kefu_channel_dup_status_message (KefuChannel *self)
   g_object_get (self, "status-message", &message, NULL);
 
   return message;
+}
+
+/**
+ * kefu_channel_status_clear:
+ *
+ * Frees what @status owns; for an implementation's finalize.
+ */
+void
+kefu_channel_status_clear (KefuChannelStatus *status)
+{
+  g_return_if_fail (status != NULL);
+
+  g_clear_pointer (&status->message, g_free);
+}
+
+/**
+ * kefu_channel_install_properties:
+ *
+ * For an implementation's class_init: installs the construct-only "router"
+ * and "account" properties every channel is made with, and overrides the
+ * interface's "state" and "status-message", at the implementation's ids.
+ */
+void
+kefu_channel_install_properties (GObjectClass *object_class,
+                                 guint         router_prop_id,
+                                 guint         account_prop_id,
+                                 guint         state_prop_id,
+                                 guint         status_message_prop_id)
+{
+  g_return_if_fail (G_IS_OBJECT_CLASS (object_class));
+
+  g_object_class_install_property (object_class, router_prop_id,
+    g_param_spec_object ("router", NULL, NULL, KEFU_TYPE_ROUTER,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_property (object_class, account_prop_id,
+    g_param_spec_object ("account", NULL, NULL, KEFU_TYPE_ACCOUNT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  g_object_class_override_property (object_class, state_prop_id, "state");
+  g_object_class_override_property (object_class, status_message_prop_id, "status-message");
+}
+
+/**
+ * kefu_channel_status_get_property:
+ *
+ * For an implementation's get_property: fills @value when @pspec is
+ * "state" or "status-message".
+ *
+ * Returns: %TRUE if @pspec was one of the two
+ */
+gboolean
+kefu_channel_status_get_property (KefuChannelStatus *status,
+                                  GParamSpec        *pspec,
+                                  GValue            *value)
+{
+  g_return_val_if_fail (status != NULL, FALSE);
+
+  if (g_strcmp0 (pspec->name, "state") == 0)
+    g_value_set_enum (value, status->state);
+  else if (g_strcmp0 (pspec->name, "status-message") == 0)
+    g_value_set_string (value, status->message);
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * kefu_channel_set_state:
+ * @status: the status @self embeds
+ * @message: (nullable): a sentence for a person, such as why it failed
+ *
+ * Stores @state and @message in @status and notifies "state", then
+ * "status-message", for whichever changed. Main thread only.
+ *
+ * Returns: %TRUE if anything changed
+ */
+gboolean
+kefu_channel_set_state (KefuChannel       *self,
+                        KefuChannelStatus *status,
+                        KefuChannelState   state,
+                        const char        *message)
+{
+  gboolean state_changed;
+  gboolean message_changed;
+
+  g_return_val_if_fail (KEFU_IS_CHANNEL (self), FALSE);
+  g_return_val_if_fail (status != NULL, FALSE);
+
+  state_changed = status->state != state;
+  message_changed = g_strcmp0 (status->message, message) != 0;
+
+  if (message_changed)
+    {
+      g_free (status->message);
+      status->message = g_strdup (message);
+    }
+  status->state = state;
+
+  if (state_changed)
+    g_object_notify (G_OBJECT (self), "state");
+  if (message_changed)
+    g_object_notify (G_OBJECT (self), "status-message");
+
+  return state_changed || message_changed;
 }

@@ -89,4 +89,29 @@ gboolean         kefu_channel_send_finish          (KefuChannel          *self,
 KefuChannelState kefu_channel_get_state            (KefuChannel          *self);
 char            *kefu_channel_dup_status_message   (KefuChannel          *self);
 
+/*
+ * What an implementation embeds to back the interface's "state" and
+ * "status-message" properties: zero-initialised in init, cleared in
+ * finalize with kefu_channel_status_clear().
+ */
+typedef struct
+{
+  KefuChannelState  state;
+  char             *message;
+} KefuChannelStatus;
+
+void             kefu_channel_status_clear         (KefuChannelStatus    *status);
+void             kefu_channel_install_properties   (GObjectClass         *object_class,
+                                                    guint                 router_prop_id,
+                                                    guint                 account_prop_id,
+                                                    guint                 state_prop_id,
+                                                    guint                 status_message_prop_id);
+gboolean         kefu_channel_status_get_property  (KefuChannelStatus    *status,
+                                                    GParamSpec           *pspec,
+                                                    GValue               *value);
+gboolean         kefu_channel_set_state            (KefuChannel          *self,
+                                                    KefuChannelStatus    *status,
+                                                    KefuChannelState      state,
+                                                    const char           *message);
+
 G_END_DECLS

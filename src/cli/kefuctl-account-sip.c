@@ -13,8 +13,8 @@
 
 #include "kefuctl-context.h"
 
+#include "kefu-account-secret.h"
 #include "kefu-phone-config.h"
-#include "kefu-phone-secret.h"
 #include "kefu-store-email.h"
 
 static char *
@@ -173,9 +173,9 @@ kefuctl_account_add_sip (KefuctlContext  *context,
       g_autoptr (GAsyncResult) stored = NULL;
       g_autofree char *label = g_strdup_printf ("Kefu: %s", address);
 
-      kefu_phone_secret_store_async (id, label, password, context->cancellable, kefuctl_result_cb, &stored);
+      kefu_account_secret_store_async (id, label, password, context->cancellable, kefuctl_result_cb, &stored);
       memset (password, 0, strlen (password));
-      if (!kefu_phone_secret_store_finish (kefuctl_wait (&stored), error))
+      if (!kefu_account_secret_store_finish (kefuctl_wait (&stored), error))
         {
           g_autoptr (GAsyncResult) deleted = NULL;
 

@@ -10,13 +10,12 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
-#include <libsecret/secret.h>
 
 #include "kefuctl-context.h"
 
+#include "kefu-account-secret.h"
 #include "kefu-email-channel.h"
 #include "kefu-email-config.h"
-#include "kefu-email-secret.h"
 #include "kefu-enums.h"
 #include "kefu-store-email.h"
 
@@ -237,8 +236,8 @@ add_email (KefuctlContext  *context,
     return FALSE;
 
   label = g_strdup_printf ("Kefu: %s", address);
-  kefu_email_secret_store_async (id, label, password, context->cancellable, kefuctl_result_cb, &stored);
-  if (!kefu_email_secret_store_finish (kefuctl_wait (&stored), error))
+  kefu_account_secret_store_async (id, label, password, context->cancellable, kefuctl_result_cb, &stored);
+  if (!kefu_account_secret_store_finish (kefuctl_wait (&stored), error))
     {
       g_autoptr (GAsyncResult) deleted = NULL;
 
@@ -375,13 +374,8 @@ test (KefuctlContext  *context,
     password = read_password (error);
   else
     {
-      char *saved;
-
-      kefu_email_secret_lookup_async (kefu_account_get_id (account), context->cancellable, kefuctl_result_cb, &result);
-      saved = kefu_email_secret_lookup_finish (kefuctl_wait (&result), error);
-      if (saved != NULL)
-        password = g_strdup (saved);
-      secret_password_free (saved);
+      kefu_account_secret_lookup_async (kefu_account_get_id (account), context->cancellable, kefuctl_result_cb, &result);
+      password = kefu_account_secret_lookup_finish (kefuctl_wait (&result), error);
     }
   if (password == NULL)
     return FALSE;
@@ -487,9 +481,9 @@ remove_account (KefuctlContext  *context,
   if (!kefu_store_delete_account_finish (store, kefuctl_wait (&result), error))
     return FALSE;
 
-  kefu_email_secret_clear_async (kefu_account_get_id (account), context->cancellable, kefuctl_result_cb, &cleared);
+  kefu_account_secret_clear_async (kefu_account_get_id (account), context->cancellable, kefuctl_result_cb, &cleared);
 
-  return kefu_email_secret_clear_finish (kefuctl_wait (&cleared), error);
+  return kefu_account_secret_clear_finish (kefuctl_wait (&cleared), error);
 }
 
 static const struct {
@@ -497,7 +491,6 @@ static const struct {
   KefuctlCommandFunc  run;
 } subcommands[] = {
   { "add-email", add_email },
-  { "add-sip", kefuctl_account_add_sip },
   { "add-sip", kefuctl_account_add_sip },
   { "list", list },
   { "test", test },

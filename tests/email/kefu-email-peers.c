@@ -11,7 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "kefu-email-peers.h"
-#include "kefu-email-secret.h"
+#include "kefu-account-secret.h"
 #include "kefu-store-email.h"
 #include "kefu-test-util.h"
 
@@ -276,8 +276,8 @@ kefu_mail_add_account (KefuStore     *store,
   id = kefu_store_insert_account_finish (store, kefu_test_wait (&result), &error);
   g_assert_no_error (error);
 
-  kefu_email_secret_store_async (id, user, password, NULL, kefu_test_result_cb, &stored);
-  kefu_email_secret_store_finish (kefu_test_wait (&stored), &error);
+  kefu_account_secret_store_async (id, user, password, NULL, kefu_test_result_cb, &stored);
+  kefu_account_secret_store_finish (kefu_test_wait (&stored), &error);
   g_assert_no_error (error);
 
   return id;

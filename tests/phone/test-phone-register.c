@@ -38,7 +38,7 @@ test_register_refresh (Fixture       *fixture,
   g_autoptr (GError) error = NULL;
   g_autofree char *message = NULL;
 
-  g_setenv ("KEFU_TEST_SIP_PASSWORD", "secret", TRUE);
+  g_setenv ("KEFU_TEST_ACCOUNT_PASSWORD", "secret", TRUE);
   g_assert_true (phone_test_channel_start (channel, &error));
   g_assert_no_error (error);
   g_assert_cmpint (kefu_channel_get_state (KEFU_CHANNEL (channel)), ==, KEFU_CHANNEL_STATE_ONLINE);
@@ -67,7 +67,7 @@ test_register_wrong_password (Fixture       *fixture,
   g_autoptr (GError) error = NULL;
   g_autofree char *message = NULL;
 
-  g_setenv ("KEFU_TEST_SIP_PASSWORD", "not-the-password", TRUE);
+  g_setenv ("KEFU_TEST_ACCOUNT_PASSWORD", "not-the-password", TRUE);
   g_assert_false (phone_test_channel_start (channel, &error));
   g_assert_error (error, KEFU_CHANNEL_ERROR, KEFU_CHANNEL_ERROR_AUTH_FAILED);
   g_assert_cmpint (kefu_channel_get_state (KEFU_CHANNEL (channel)), ==, KEFU_CHANNEL_STATE_ERROR);
@@ -88,7 +88,7 @@ test_register_unreachable (Fixture       *fixture,
   g_autoptr (GError) error = NULL;
   g_autofree char *message = NULL;
 
-  g_setenv ("KEFU_TEST_SIP_PASSWORD", "secret", TRUE);
+  g_setenv ("KEFU_TEST_ACCOUNT_PASSWORD", "secret", TRUE);
   g_assert_false (phone_test_channel_start (channel, &error));
   g_assert_error (error, KEFU_CHANNEL_ERROR, KEFU_CHANNEL_ERROR_UNREACHABLE);
   message = kefu_channel_dup_status_message (KEFU_CHANNEL (channel));

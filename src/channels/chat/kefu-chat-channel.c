@@ -34,8 +34,7 @@ struct _KefuChatChannel
   KefuChatConfig   *config;
   KefuChatServer   *server;
   GCancellable     *cancellable;
-  char             *status_message;
-  KefuChannelState  state;
+  KefuChannelStatus status;
   gboolean          agents_available;
   gulong            queued_handler;
   gulong            changed_handler;
@@ -119,17 +118,7 @@ set_state (KefuChatChannel  *self,
            KefuChannelState  state,
            const char       *message)
 {
-  if (g_strcmp0 (self->status_message, message) != 0)
-    {
-      g_free (self->status_message);
-      self->status_message = g_strdup (message);
-      g_object_notify (G_OBJECT (self), "status-message");
-    }
-  if (self->state != state)
-    {
-      self->state = state;
-      g_object_notify (G_OBJECT (self), "state");
-    }
+  kefu_channel_set_state (KEFU_CHANNEL (self), &self->status, state, message);
 }
 
 static void
@@ -811,7 +800,7 @@ kefu_chat_channel_finalize (GObject *object)
   g_clear_pointer (&self->batch_inbounds, g_ptr_array_unref);
   g_clear_pointer (&self->batch_calls, g_ptr_array_unref);
   g_clear_pointer (&self->config, kefu_chat_config_free);
-  g_clear_pointer (&self->status_message, g_free);
+  kefu_channel_status_clear (&self->status);
 
   G_OBJECT_CLASS (kefu_chat_channel_parent_class)->finalize (object);
 }
@@ -823,6 +812,9 @@ kefu_chat_channel_get_property (GObject    *object,
                                 GParamSpec *pspec)
 {
   KefuChatChannel *self = KEFU_CHAT_CHANNEL (object);
+
+  if (kefu_channel_status_get_property (&self->status, pspec, value))
+    return;
 
   switch (prop_id)
     {
@@ -837,12 +829,6 @@ kefu_chat_channel_get_property (GObject    *object,
       break;
     case PROP_PORT:
       g_value_set_uint (value, kefu_chat_channel_get_port (self));
-      break;
-    case PROP_STATE:
-      g_value_set_enum (value, self->state);
-      break;
-    case PROP_STATUS_MESSAGE:
-      g_value_set_string (value, self->status_message);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -883,12 +869,8 @@ kefu_chat_channel_class_init (KefuChatChannelClass *klass)
   object_class->get_property = kefu_chat_channel_get_property;
   object_class->set_property = kefu_chat_channel_set_property;
 
-  properties[PROP_ROUTER] =
-    g_param_spec_object ("router", NULL, NULL, KEFU_TYPE_ROUTER,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_ACCOUNT] =
-    g_param_spec_object ("account", NULL, NULL, KEFU_TYPE_ACCOUNT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  kefu_channel_install_properties (object_class, PROP_ROUTER, PROP_ACCOUNT,
+                                   PROP_STATE, PROP_STATUS_MESSAGE);
   /**
    * KefuChatChannel:agents-available:
    *
@@ -901,10 +883,9 @@ kefu_chat_channel_class_init (KefuChatChannelClass *klass)
   properties[PROP_PORT] =
     g_param_spec_uint ("port", NULL, NULL, 0, 65535, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  g_object_class_override_property (object_class, PROP_STATE, "state");
-  g_object_class_override_property (object_class, PROP_STATUS_MESSAGE, "status-message");
+  g_object_class_install_property (object_class, PROP_AGENTS_AVAILABLE,
+                                   properties[PROP_AGENTS_AVAILABLE]);
+  g_object_class_install_property (object_class, PROP_PORT, properties[PROP_PORT]);
 
   /**
    * KefuChatChannel::visitor-typing:

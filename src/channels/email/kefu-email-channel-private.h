@@ -24,8 +24,7 @@ struct _KefuEmailChannel
   char             *password;
   GMainContext     *main_context;
   GCancellable     *cancellable;       /* cancelled by stop */
-  KefuChannelState  state;
-  char             *status_message;
+  KefuChannelStatus status;
   gulong            queued_handler;
   GQueue            outbox;            /* KefuMessage, oldest first */
   gboolean          sending;

@@ -15,12 +15,11 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
-#include <libsecret/secret.h>
 
+#include "kefu-account-secret.h"
 #include "kefu-channel-enums.h"
 #include "kefu-email-channel-private.h"
 #include "kefu-email-imap.h"
-#include "kefu-email-secret.h"
 #include "kefu-email-smtp.h"
 #include "kefu-enums.h"
 
@@ -35,10 +34,7 @@ enum {
   PROP_ACCOUNT,
   PROP_STATE,
   PROP_STATUS_MESSAGE,
-  N_PROPS = PROP_STATE
 };
-
-static GParamSpec *properties[N_PROPS];
 
 char *
 _kefu_email_channel_checkpoint_key (KefuEmailChannel *self)
@@ -56,19 +52,12 @@ _kefu_email_channel_set_state (KefuEmailChannel *self,
                                KefuChannelState  state,
                                const char       *message)
 {
-  if (self->state == state && g_strcmp0 (self->status_message, message) == 0)
+  if (!kefu_channel_set_state (KEFU_CHANNEL (self), &self->status, state, message))
     return;
-
-  self->state = state;
-  g_free (self->status_message);
-  self->status_message = g_strdup (message);
 
   g_message ("%s: %s%s%s", kefu_account_get_name (self->account),
              kefu_enum_to_nick (KEFU_TYPE_CHANNEL_STATE, state),
              message ? ": " : "", message ? message : "");
-
-  g_object_notify (G_OBJECT (self), "state");
-  g_object_notify (G_OBJECT (self), "status-message");
 }
 
 typedef struct
@@ -160,15 +149,14 @@ password_cb (GObject      *object,
   GError *error = NULL;
   char *password;
 
-  password = kefu_email_secret_lookup_finish (result, &error);
+  password = kefu_account_secret_lookup_finish (result, &error);
   if (password == NULL)
     {
       _kefu_email_channel_set_state (self, KEFU_CHANNEL_STATE_ERROR, error->message);
       g_task_return_error (task, error);
       return;
     }
-  self->password = g_strdup (password);
-  secret_password_free (password);
+  self->password = password;
 
   cancellable = g_task_get_cancellable (task);
   kefu_store_list_settings_async (kefu_router_get_store (self->router), cancellable,
@@ -202,8 +190,8 @@ kefu_email_channel_start_async (KefuChannel         *channel,
   self->cancellable = g_cancellable_new ();
 
   _kefu_email_channel_set_state (self, KEFU_CHANNEL_STATE_CONNECTING, NULL);
-  kefu_email_secret_lookup_async (kefu_account_get_id (self->account), cancellable,
-                                  password_cb, g_steal_pointer (&task));
+  kefu_account_secret_lookup_async (kefu_account_get_id (self->account), cancellable,
+                                    password_cb, g_steal_pointer (&task));
 }
 
 static gboolean
@@ -275,7 +263,7 @@ kefu_email_channel_finalize (GObject *object)
   if (self->password != NULL)
     memset (self->password, 0, strlen (self->password));
   g_clear_pointer (&self->password, g_free);
-  g_clear_pointer (&self->status_message, g_free);
+  kefu_channel_status_clear (&self->status);
   g_clear_pointer (&self->main_context, g_main_context_unref);
   g_clear_pointer (&self->auto_replied, g_hash_table_unref);
 
@@ -290,6 +278,9 @@ kefu_email_channel_get_property (GObject    *object,
 {
   KefuEmailChannel *self = KEFU_EMAIL_CHANNEL (object);
 
+  if (kefu_channel_status_get_property (&self->status, pspec, value))
+    return;
+
   switch (prop_id)
     {
     case PROP_ROUTER:
@@ -297,12 +288,6 @@ kefu_email_channel_get_property (GObject    *object,
       break;
     case PROP_ACCOUNT:
       g_value_set_object (value, self->account);
-      break;
-    case PROP_STATE:
-      g_value_set_enum (value, self->state);
-      break;
-    case PROP_STATUS_MESSAGE:
-      g_value_set_string (value, self->status_message);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -340,15 +325,8 @@ kefu_email_channel_class_init (KefuEmailChannelClass *klass)
   object_class->get_property = kefu_email_channel_get_property;
   object_class->set_property = kefu_email_channel_set_property;
 
-  properties[PROP_ROUTER] =
-    g_param_spec_object ("router", NULL, NULL, KEFU_TYPE_ROUTER,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_ACCOUNT] =
-    g_param_spec_object ("account", NULL, NULL, KEFU_TYPE_ACCOUNT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-  g_object_class_override_property (object_class, PROP_STATE, "state");
-  g_object_class_override_property (object_class, PROP_STATUS_MESSAGE, "status-message");
+  kefu_channel_install_properties (object_class, PROP_ROUTER, PROP_ACCOUNT,
+                                   PROP_STATE, PROP_STATUS_MESSAGE);
 }
 
 static void

@@ -16,7 +16,7 @@ typedef enum
   KEFU_EMAIL_SECURITY_NONE,       /* only allowed on loopback (tests, a local relay) */
 } KefuEmailSecurity;
 
-/* Everything but the password, which lives in libsecret (kefu-email-secret.h). */
+/* Everything but the password, which lives in libsecret (kefu-account-secret.h). */
 typedef struct
 {
   char              *imap_host;

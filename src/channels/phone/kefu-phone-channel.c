@@ -23,11 +23,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "kefu-account-secret.h"
 #include "kefu-account.h"
 #include "kefu-phone-call-log.h"
 #include "kefu-phone-call-private.h"
 #include "kefu-phone-config.h"
-#include "kefu-phone-secret.h"
 #include "kefu-sip-registration.h"
 #include "kefu-sip-stack.h"
 
@@ -45,12 +45,11 @@ struct _KefuPhoneChannel
   GTask               *start_task;
   GCancellable        *cancellable;
   char                *media_address;
-  char                *status_message;
   KefuPhoneMenuFunc    menu_func;
   gpointer             menu_data;
   GDestroyNotify       menu_destroy;
 
-  KefuChannelState     state;
+  KefuChannelStatus    status;
 };
 
 static void kefu_phone_channel_iface_init (KefuChannelInterface *iface);
@@ -83,20 +82,7 @@ set_state (KefuPhoneChannel *self,
            KefuChannelState  state,
            const char       *message)
 {
-  gboolean message_changed = g_strcmp0 (self->status_message, message) != 0;
-
-  if (message_changed)
-    {
-      g_free (self->status_message);
-      self->status_message = g_strdup (message);
-    }
-  if (self->state != state)
-    {
-      self->state = state;
-      g_object_notify (G_OBJECT (self), "state");
-    }
-  if (message_changed)
-    g_object_notify (G_OBJECT (self), "status-message");
+  kefu_channel_set_state (KEFU_CHANNEL (self), &self->status, state, message);
 }
 
 /* ---- call log ---------------------------------------------------------- */
@@ -650,20 +636,24 @@ password_cb (GObject      *object,
 {
   g_autoptr (KefuPhoneChannel) self = user_data;
   g_autoptr (GError) error = NULL;
-  g_autofree char *password = kefu_phone_secret_lookup_finish (result, &error);
+  g_autofree char *password = kefu_account_secret_lookup_finish (result, &error);
 
   if (self->start_task == NULL)
     return;
 
+  /* No password saved is fine: a line may need none. */
   if (error != NULL)
-    g_debug ("No keyring for the SIP password: %s", error->message);
+    {
+      g_debug ("No keyring for the SIP password: %s", error->message);
+      g_clear_error (&error);
+    }
 
   if (!start_stack (self, password, &error))
     {
       fail_start (self, g_steal_pointer (&error));
       return;
     }
-  if (self->state == KEFU_CHANNEL_STATE_ONLINE && self->registration == NULL)
+  if (self->status.state == KEFU_CHANNEL_STATE_ONLINE && self->registration == NULL)
     g_task_return_boolean (g_steal_pointer (&self->start_task), TRUE);
 }
 
@@ -713,8 +703,8 @@ kefu_phone_channel_start_async (KefuChannel         *channel,
       return;
     }
 
-  kefu_phone_secret_lookup_async (kefu_account_get_id (self->account), self->cancellable,
-                                  password_cb, g_object_ref (self));
+  kefu_account_secret_lookup_async (kefu_account_get_id (self->account), self->cancellable,
+                                    password_cb, g_object_ref (self));
 }
 
 static gboolean
@@ -805,7 +795,7 @@ kefu_phone_channel_call (KefuPhoneChannel  *self,
   g_return_val_if_fail (KEFU_IS_PHONE_CHANNEL (self), NULL);
   g_return_val_if_fail (number_or_uri != NULL, NULL);
 
-  if (self->stack == NULL || self->state != KEFU_CHANNEL_STATE_ONLINE)
+  if (self->stack == NULL || self->status.state != KEFU_CHANNEL_STATE_ONLINE)
     {
       g_set_error_literal (error, KEFU_CHANNEL_ERROR, KEFU_CHANNEL_ERROR_UNREACHABLE,
                            _("The phone line is not connected."));
@@ -933,7 +923,7 @@ kefu_phone_channel_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->config, kefu_phone_config_free);
   g_free (self->media_address);
-  g_free (self->status_message);
+  kefu_channel_status_clear (&self->status);
 
   G_OBJECT_CLASS (kefu_phone_channel_parent_class)->finalize (object);
 }
@@ -946,6 +936,9 @@ kefu_phone_channel_get_property (GObject    *object,
 {
   KefuPhoneChannel *self = KEFU_PHONE_CHANNEL (object);
 
+  if (kefu_channel_status_get_property (&self->status, pspec, value))
+    return;
+
   switch (prop_id)
     {
     case PROP_ROUTER:
@@ -953,12 +946,6 @@ kefu_phone_channel_get_property (GObject    *object,
       break;
     case PROP_ACCOUNT:
       g_value_set_object (value, self->account);
-      break;
-    case PROP_STATE:
-      g_value_set_enum (value, self->state);
-      break;
-    case PROP_STATUS_MESSAGE:
-      g_value_set_string (value, self->status_message);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1006,14 +993,8 @@ kefu_phone_channel_class_init (KefuPhoneChannelClass *klass)
   object_class->get_property = kefu_phone_channel_get_property;
   object_class->set_property = kefu_phone_channel_set_property;
 
-  g_object_class_install_property (object_class, PROP_ROUTER,
-    g_param_spec_object ("router", NULL, NULL, KEFU_TYPE_ROUTER,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-  g_object_class_install_property (object_class, PROP_ACCOUNT,
-    g_param_spec_object ("account", NULL, NULL, KEFU_TYPE_ACCOUNT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-  g_object_class_override_property (object_class, PROP_STATE, "state");
-  g_object_class_override_property (object_class, PROP_STATUS_MESSAGE, "status-message");
+  kefu_channel_install_properties (object_class, PROP_ROUTER, PROP_ACCOUNT,
+                                   PROP_STATE, PROP_STATUS_MESSAGE);
 
   /**
    * KefuPhoneChannel::incoming-call:

@@ -16,7 +16,7 @@ typedef enum
   KEFU_SIP_TRANSPORT_TLS,
 } KefuSipTransport;
 
-/* Everything but the password, which lives in libsecret (kefu-phone-secret.h).
+/* Everything but the password, which lives in libsecret (kefu-account-secret.h).
  * An account without a registrar is in direct mode: it listens on
  * bind_address:bind_port and takes calls addressed to it. */
 typedef struct

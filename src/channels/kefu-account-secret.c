@@ -1,18 +1,24 @@
-/* kefu-email-secret.c: a mail account's password, kept in libsecret and nowhere else.
+/* kefu-account-secret.c: an account's password, kept in libsecret and nowhere else.
  *
- * Items are found by the account's id in the store, so renaming an account
- * or moving the database keeps its password.
+ * Items are found by the account's id in the store, whatever the channel, so
+ * renaming an account or moving the database keeps its password. The schema
+ * keeps the name the email channel first stored passwords under.
+ *
+ * Headless tests may set KEFU_TEST_ACCOUNT_PASSWORD instead (test-only: it
+ * replaces the keyring lookup for every account of the process).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 #include <libsecret/secret.h>
 
+#include "kefu-account-secret.h"
 #include "kefu-channel.h"
-#include "kefu-email-secret.h"
 
 static const SecretSchema *
 get_schema (void)
@@ -21,7 +27,7 @@ get_schema (void)
     "io.github.kefu.Kefu.Account", SECRET_SCHEMA_NONE,
     {
       { "account-id", SECRET_SCHEMA_ATTRIBUTE_STRING },
-      { "NULL", 0 },
+      { NULL, 0 },
     }
   };
 
@@ -47,32 +53,41 @@ store_cb (GObject      *object,
 }
 
 /**
- * kefu_email_secret_store_async:
+ * kefu_account_secret_store_async:
  * @label: what the keyring shows, such as "Kefu: support@shop.example"
  *
  * Saves @password for @account_id in the default keyring.
  */
 void
-kefu_email_secret_store_async (gint64               account_id,
-                               const char          *label,
-                               const char          *password,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
+kefu_account_secret_store_async (gint64               account_id,
+                                 const char          *label,
+                                 const char          *password,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
 {
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, account_id);
   GTask *task = g_task_new (NULL, cancellable, callback, user_data);
 
-  g_task_set_source_tag (task, kefu_email_secret_store_async);
+  g_task_set_source_tag (task, kefu_account_secret_store_async);
   secret_password_store (get_schema (), SECRET_COLLECTION_DEFAULT, label, password,
                          cancellable, store_cb, task, "account-id", id, NULL);
 }
 
 gboolean
-kefu_email_secret_store_finish (GAsyncResult  *result,
-                                GError       **error)
+kefu_account_secret_store_finish (GAsyncResult  *result,
+                                  GError       **error)
 {
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+wipe_and_free (gpointer data)
+{
+  char *password = data;
+
+  memset (password, 0, strlen (password));
+  g_free (password);
 }
 
 static void
@@ -98,30 +113,46 @@ lookup_cb (GObject      *object,
       return;
     }
 
-  g_task_return_pointer (task, password, (GDestroyNotify)secret_password_free);
+  g_task_return_pointer (task, g_strdup (password), wipe_and_free);
+  secret_password_free (password);
 }
 
+/**
+ * kefu_account_secret_lookup_async:
+ *
+ * Looks up the password of account @account_id. No password saved is an
+ * error, %KEFU_CHANNEL_ERROR_AUTH_FAILED.
+ */
 void
-kefu_email_secret_lookup_async (gint64               account_id,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
+kefu_account_secret_lookup_async (gint64               account_id,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
 {
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, account_id);
   GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  const char *test_password = g_getenv ("KEFU_TEST_ACCOUNT_PASSWORD");
 
-  g_task_set_source_tag (task, kefu_email_secret_lookup_async);
+  g_task_set_source_tag (task, kefu_account_secret_lookup_async);
+
+  if (test_password != NULL)
+    {
+      g_task_return_pointer (task, g_strdup (test_password), wipe_and_free);
+      g_object_unref (task);
+      return;
+    }
+
   secret_password_lookup (get_schema (), cancellable, lookup_cb, task, "account-id", id, NULL);
 }
 
 /**
- * kefu_email_secret_lookup_finish:
+ * kefu_account_secret_lookup_finish:
  *
- * Returns: (transfer full): the password; free it with secret_password_free()
+ * Returns: (transfer full): the password; wipe it, then free it with g_free()
  */
 char *
-kefu_email_secret_lookup_finish (GAsyncResult  *result,
-                                 GError       **error)
+kefu_account_secret_lookup_finish (GAsyncResult  *result,
+                                   GError       **error)
 {
   return g_task_propagate_pointer (G_TASK (result), error);
 }
@@ -141,22 +172,27 @@ clear_cb (GObject      *object,
     g_task_return_boolean (task, TRUE);
 }
 
+/**
+ * kefu_account_secret_clear_async:
+ *
+ * Removes the password of account @account_id from the keyring.
+ */
 void
-kefu_email_secret_clear_async (gint64               account_id,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
+kefu_account_secret_clear_async (gint64               account_id,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
 {
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, account_id);
   GTask *task = g_task_new (NULL, cancellable, callback, user_data);
 
-  g_task_set_source_tag (task, kefu_email_secret_clear_async);
+  g_task_set_source_tag (task, kefu_account_secret_clear_async);
   secret_password_clear (get_schema (), cancellable, clear_cb, task, "account-id", id, NULL);
 }
 
 gboolean
-kefu_email_secret_clear_finish (GAsyncResult  *result,
-                                GError       **error)
+kefu_account_secret_clear_finish (GAsyncResult  *result,
+                                  GError       **error)
 {
   return g_task_propagate_boolean (G_TASK (result), error);
 }
