@@ -103,3 +103,10 @@ report_fixture_compute (ReportFixture *fixture,
   g_assert_nonnull (report);
   return report;
 }
+
+/* The fixture's week, every channel. */
+KefuReport *
+report_fixture_compute_week (ReportFixture *fixture)
+{
+  return report_fixture_compute (fixture, fixture->from, fixture->to, KEFU_REPORT_ALL_CHANNELS);
+}

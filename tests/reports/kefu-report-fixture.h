@@ -39,18 +39,19 @@ typedef struct
   gint64           to;        /* Mon 9 Mar 2026 00:00 Shanghai */
 } ReportFixture;
 
-void        report_fixture_set_up    (ReportFixture *fixture,
-                                      gconstpointer  user_data);
-void        report_fixture_tear_down (ReportFixture *fixture,
-                                      gconstpointer  user_data);
-gint64      report_fixture_local     (int            month,
-                                      int            day,
-                                      int            hour,
-                                      int            minute);
-KefuReport *report_fixture_compute   (ReportFixture *fixture,
-                                      gint64         from,
-                                      gint64         to,
-                                      int            channel);
+void        report_fixture_set_up       (ReportFixture *fixture,
+                                         gconstpointer  user_data);
+void        report_fixture_tear_down    (ReportFixture *fixture,
+                                         gconstpointer  user_data);
+gint64      report_fixture_local        (int            month,
+                                         int            day,
+                                         int            hour,
+                                         int            minute);
+KefuReport *report_fixture_compute      (ReportFixture *fixture,
+                                         gint64         from,
+                                         gint64         to,
+                                         int            channel);
+KefuReport *report_fixture_compute_week (ReportFixture *fixture);
 
 #define REPORT_TEST_ADD(path, func) \
   g_test_add ((path), ReportFixture, NULL, report_fixture_set_up, (func), report_fixture_tear_down)

@@ -18,8 +18,7 @@ static void
 test_csv_summary (ReportFixture *fixture,
                   gconstpointer  user_data)
 {
-  g_autoptr (KefuReport) report = report_fixture_compute (fixture, fixture->from, fixture->to,
-                                                          KEFU_REPORT_ALL_CHANNELS);
+  g_autoptr (KefuReport) report = report_fixture_compute_week (fixture);
   g_autofree char *csv = kefu_report_csv_build (report, KEFU_REPORT_CSV_SUMMARY);
 
   /* The same numbers as test-report.c, in minutes; unmeasured is empty. */
@@ -52,8 +51,7 @@ static void
 test_csv_tables (ReportFixture *fixture,
                  gconstpointer  user_data)
 {
-  g_autoptr (KefuReport) report = report_fixture_compute (fixture, fixture->from, fixture->to,
-                                                          KEFU_REPORT_ALL_CHANNELS);
+  g_autoptr (KefuReport) report = report_fixture_compute_week (fixture);
   g_autofree char *tags = kefu_report_csv_build (report, KEFU_REPORT_CSV_TAGS);
   g_autofree char *agents = kefu_report_csv_build (report, KEFU_REPORT_CSV_AGENTS);
   g_autofree char *ratings = kefu_report_csv_build (report, KEFU_REPORT_CSV_SATISFACTION);
@@ -92,8 +90,7 @@ static void
 test_csv_export (ReportFixture *fixture,
                  gconstpointer  user_data)
 {
-  g_autoptr (KefuReport) report = report_fixture_compute (fixture, fixture->from, fixture->to,
-                                                          KEFU_REPORT_ALL_CHANNELS);
+  g_autoptr (KefuReport) report = report_fixture_compute_week (fixture);
   g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "csv", "nested", NULL);
   g_autoptr (GFile) directory = g_file_new_for_path (dir);
   g_autoptr (GAsyncResult) result = NULL;
@@ -176,8 +173,7 @@ static void
 test_pdf (ReportFixture *fixture,
           gconstpointer  user_data)
 {
-  g_autoptr (KefuReport) report = report_fixture_compute (fixture, fixture->from, fixture->to,
-                                                          KEFU_REPORT_ALL_CHANNELS);
+  g_autoptr (KefuReport) report = report_fixture_compute_week (fixture);
   g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "pdf", NULL);
   g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
   g_autofree char *prefix = g_build_filename (dir, "page", NULL);
@@ -242,8 +238,7 @@ static void
 test_chart_model (ReportFixture *fixture,
                   gconstpointer  user_data)
 {
-  g_autoptr (KefuReport) report = report_fixture_compute (fixture, fixture->from, fixture->to,
-                                                          KEFU_REPORT_ALL_CHANNELS);
+  g_autoptr (KefuReport) report = report_fixture_compute_week (fixture);
   g_autoptr (GPtrArray) charts = kefu_report_build_charts (report);
   g_autoptr (GPtrArray) figures = kefu_report_build_figures (report);
   KefuChart *heat;

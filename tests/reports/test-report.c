@@ -25,8 +25,7 @@ static void
 test_current_period (ReportFixture *fixture,
                      gconstpointer  user_data)
 {
-  g_autoptr (KefuReport) report = report_fixture_compute (fixture, fixture->from, fixture->to,
-                                                          KEFU_REPORT_ALL_CHANNELS);
+  g_autoptr (KefuReport) report = report_fixture_compute_week (fixture);
   const KefuReportPeriod *p = report->current;
   /* Open at the end of each day Mon…Sun: T0 and T00 open from the start;
    * Mon +T2 (T1 opened and solved) 3; Tue −T2 2; Wed +T6 −T0 2; Thu −T6 1;
@@ -136,8 +135,7 @@ static void
 test_previous_period (ReportFixture *fixture,
                       gconstpointer  user_data)
 {
-  g_autoptr (KefuReport) report = report_fixture_compute (fixture, fixture->from, fixture->to,
-                                                          KEFU_REPORT_ALL_CHANNELS);
+  g_autoptr (KefuReport) report = report_fixture_compute_week (fixture);
   const KefuReportPeriod *p = report->previous;
 
   g_assert_cmpint (p->from, ==, report_fixture_local (2, 23, 0, 0));
@@ -245,7 +243,7 @@ test_time_zone (ReportFixture *fixture,
    * are wall-clock: T6's first reply took 6 h, T1's 30 min. */
   set_setting (fixture, "business-hours", "{\"time_zone\": \"America/New_York\"}");
   set_setting (fixture, "sla.first-response-minutes", "60");
-  report = report_fixture_compute (fixture, fixture->from, fixture->to, KEFU_REPORT_ALL_CHANNELS);
+  report = report_fixture_compute_week (fixture);
   p = report->current;
 
   g_assert_cmpstr (report->time_zone, ==, "America/New_York");

@@ -9,13 +9,11 @@
 
 #include "config.h"
 
-#include <adwaita.h>
-#include <glib/gstdio.h>
-
 #include "kefu-application.h"
 #include "kefu-archive.h"
 #include "kefu-chart-view.h"
 #include "kefu-reports-page.h"
+#include "kefu-test-ui.h"
 #include "kefu-test-util.h"
 #include "kefu-window.h"
 
@@ -31,49 +29,20 @@ typedef enum
   STEP_DONE,
 } Step;
 
-static const char *step_names[] = {
+static const char *const step_names[] = {
   "window shown", "reports shown", "report computed", "light screenshot",
   "dark screenshot", "tables shown", "table screenshot", "done",
 };
 
+G_STATIC_ASSERT (G_N_ELEMENTS (step_names) == STEP_DONE + 1);
+
 typedef struct
 {
-  KefuApplication *app;
-  KefuWindow      *window;
+  KefuTestDrive    ui;
   KefuReportsPage *page;
   const char      *prefix;
-  Step             step;
-  guint            settle;
   guint            ticks_while_loading;
-  gint64           deadline;
-  char            *failure;
 } Drive;
-
-static void
-save_snapshot (GtkWidget  *widget,
-               const char *name)
-{
-  const char *dir = g_getenv ("KEFU_SCREENSHOT_DIR");
-  g_autofree char *path = NULL;
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
-
-  if (dir == NULL)
-    dir = g_get_tmp_dir ();
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  path = g_build_filename (dir, name, NULL);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node, &bounds);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot %s (%dx%d)", path, width, height);
-}
 
 static GtkWidget *
 find_type (GtkWidget *widget,
@@ -103,21 +72,21 @@ show_tables (GtkWidget *widget)
 }
 
 static gboolean
-drive_step (Drive *drive)
+drive_step (gpointer user_data)
 {
+  Drive *drive = user_data;
   KefuReport *report;
   GDate first, last;
 
-  switch (drive->step)
+  switch ((Step) drive->ui.step)
     {
     case STEP_WINDOW:
-      drive->window = KEFU_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (drive->app)));
-      return drive->window != NULL && gtk_widget_get_mapped (GTK_WIDGET (drive->window)) &&
-             kefu_application_get_store (drive->app) != NULL;
+      return kefu_test_drive_window_shown (&drive->ui) &&
+             kefu_application_get_store (drive->ui.app) != NULL;
 
     case STEP_SHOW:
-      gtk_widget_activate_action (GTK_WIDGET (drive->window), "win.show-view", "s", "reports");
-      drive->page = KEFU_REPORTS_PAGE (find_type (GTK_WIDGET (drive->window), KEFU_TYPE_REPORTS_PAGE));
+      gtk_widget_activate_action (GTK_WIDGET (drive->ui.window), "win.show-view", "s", "reports");
+      drive->page = KEFU_REPORTS_PAGE (find_type (GTK_WIDGET (drive->ui.window), KEFU_TYPE_REPORTS_PAGE));
       g_assert_nonnull (drive->page);
       if (!gtk_widget_get_mapped (GTK_WIDGET (drive->page)))
         return FALSE;
@@ -150,26 +119,16 @@ drive_step (Drive *drive)
       return TRUE;
 
     case STEP_SHOT_LIGHT:
-      if (++drive->settle < 10)
+      if (!kefu_test_drive_settle (&drive->ui, 10))
         return FALSE;
-      drive->settle = 0;
-      {
-        g_autofree char *name = g_strdup_printf ("%s-light.png", drive->prefix);
-
-        save_snapshot (GTK_WIDGET (drive->window), name);
-      }
+      kefu_test_drive_save_shot (&drive->ui, drive->prefix, "light");
       adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
       return TRUE;
 
     case STEP_SHOT_DARK:
-      if (++drive->settle < 5)
+      if (!kefu_test_drive_settle (&drive->ui, 5))
         return FALSE;
-      drive->settle = 0;
-      {
-        g_autofree char *name = g_strdup_printf ("%s-dark.png", drive->prefix);
-
-        save_snapshot (GTK_WIDGET (drive->window), name);
-      }
+      kefu_test_drive_save_shot (&drive->ui, drive->prefix, "dark");
       adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
       return TRUE;
 
@@ -178,41 +137,15 @@ drive_step (Drive *drive)
       return TRUE;
 
     case STEP_SHOT_TABLE:
-      if (++drive->settle < 10)
+      if (!kefu_test_drive_settle (&drive->ui, 10))
         return FALSE;
-      {
-        g_autofree char *name = g_strdup_printf ("%s-table.png", drive->prefix);
-
-        save_snapshot (GTK_WIDGET (drive->window), name);
-      }
+      kefu_test_drive_save_shot (&drive->ui, drive->prefix, "table");
       return TRUE;
 
     case STEP_DONE:
     default:
       return FALSE;
     }
-}
-
-static gboolean
-drive_cb (gpointer user_data)
-{
-  Drive *drive = user_data;
-
-  while (drive->step < STEP_DONE && drive_step (drive))
-    drive->step++;
-
-  if (drive->step == STEP_DONE)
-    {
-      gtk_widget_activate_action (GTK_WIDGET (drive->window), "app.quit", NULL);
-      return G_SOURCE_REMOVE;
-    }
-  if (g_get_monotonic_time () > drive->deadline)
-    {
-      drive->failure = g_strdup_printf ("timed out waiting for: %s", step_names[drive->step]);
-      g_application_quit (G_APPLICATION (drive->app));
-      return G_SOURCE_REMOVE;
-    }
-  return G_SOURCE_CONTINUE;
 }
 
 static gint64
@@ -273,24 +206,12 @@ static void
 test_page (void)
 {
   g_autofree char *path = fixture_database ();
-  g_autoptr (KefuApplication) app = NULL;
-  g_autoptr (GSettings) settings = g_settings_new ("io.github.kefu.Kefu");
-  char *argv[] = { (char *) "kefu", (char *) "--db", path, NULL };
   Drive drive = { 0 };
-  int status;
 
-  g_settings_set_int (settings, "window-width", 1280);
-  g_settings_set_int (settings, "window-height", 800);
-  app = kefu_application_new (g_get_monotonic_time ());
-  drive.app = app;
   drive.prefix = g_getenv ("LANGUAGE") != NULL ? "reports-zh" : "reports";
-  drive.deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-  g_timeout_add (20, drive_cb, &drive);
-
-  status = g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv);
-  g_assert_null (drive.failure);
-  g_assert_cmpint (status, ==, 0);
-  g_assert_cmpint (drive.step, ==, STEP_DONE);
+  kefu_test_drive_run (&drive.ui, path, 1280, 800, 20,
+                       drive_step, STEP_DONE, step_names, &drive);
+  kefu_test_drive_clear (&drive.ui);
 }
 
 int

@@ -59,6 +59,17 @@ evaluate (KefuRules           *rules,
   return g_string_free (text, FALSE);
 }
 
+/* Which rules @input matches and how many actions they give, as "A,B:n". */
+static void
+assert_evaluates (KefuRules           *rules,
+                  const KefuRuleInput *input,
+                  const char          *expected)
+{
+  g_autofree char *result = evaluate (rules, input);
+
+  g_assert_cmpstr (result, ==, expected);
+}
+
 static void
 test_conditions (void)
 {
@@ -67,61 +78,40 @@ test_conditions (void)
   g_autoptr (GError) error = NULL;
   const char *const vip[] = { "vip", NULL };
   KefuRuleInput input = { KEFU_CHANNEL_KIND_CHAT, 0, "hello", NULL, utc (10), hours };
-  char *result;
 
   kefu_rules_load_json (rules, rules_json, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (kefu_rules_get_n_rules (rules), ==, 6);
 
-  result = evaluate (rules, &input);
-  g_assert_cmpstr (result, ==, "After VIP:1");
-  g_free (result);
+  assert_evaluates (rules, &input, "After VIP:1");
 
   /* Outside hours on chat; not on email. */
   input.now = utc (20);
-  result = evaluate (rules, &input);
-  g_assert_cmpstr (result, ==, "Closed,After VIP:3");
-  g_free (result);
+  assert_evaluates (rules, &input, "Closed,After VIP:3");
   input.channel = KEFU_CHANNEL_KIND_EMAIL;
-  result = evaluate (rules, &input);
-  g_assert_cmpstr (result, ==, "After VIP:1");
-  g_free (result);
+  assert_evaluates (rules, &input, "After VIP:1");
   /* No timetable: always open. */
   input.channel = KEFU_CHANNEL_KIND_CHAT;
   input.hours = NULL;
-  result = evaluate (rules, &input);
-  g_assert_cmpstr (result, ==, "After VIP:1");
-  g_free (result);
+  assert_evaluates (rules, &input, "After VIP:1");
 
   /* Words: whole English words, Chinese folded from traditional. */
   input.text = "请问可以开发票吗";
-  result = evaluate (rules, &input);
-  g_assert_cmpstr (result, ==, "Invoices,After VIP:3");
-  g_free (result);
+  assert_evaluates (rules, &input, "Invoices,After VIP:3");
   input.text = "Please send the INVOICE";
-  result = evaluate (rules, &input);
-  g_assert_cmpstr (result, ==, "Invoices,After VIP:3");
-  g_free (result);
+  assert_evaluates (rules, &input, "Invoices,After VIP:3");
   input.text = "invoices are late";
-  result = evaluate (rules, &input);
-  g_assert_cmpstr (result, ==, "After VIP:1");
-  g_free (result);
+  assert_evaluates (rules, &input, "After VIP:1");
 
   /* A pattern, on one account only. */
   input.text = "about LT20261123-0042";
-  result = evaluate (rules, &input);
-  g_assert_cmpstr (result, ==, "After VIP:1");
-  g_free (result);
+  assert_evaluates (rules, &input, "After VIP:1");
   input.account_id = 2;
-  result = evaluate (rules, &input);
-  g_assert_cmpstr (result, ==, "Order number,After VIP:3");
-  g_free (result);
+  assert_evaluates (rules, &input, "Order number,After VIP:3");
 
   /* Tags, and a rule that stops the rest. */
   input.tags = vip;
-  result = evaluate (rules, &input);
-  g_assert_cmpstr (result, ==, "Order number,VIP:4");
-  g_free (result);
+  assert_evaluates (rules, &input, "Order number,VIP:4");
 }
 
 static void

@@ -5,10 +5,9 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "kefu-application.h"
 #include "kefu-customer-card.h"
+#include "kefu-test-ui.h"
 #include "kefu-test-util.h"
 #include "kefu-ticket-item.h"
 #include "kefu-ticket-row.h"
@@ -188,53 +187,23 @@ typedef enum
   STEP_DONE,
 } Step;
 
-static const char *step_names[] = {
+static const char *const step_names[] = {
   "window shown", "ticket list filled", "ticket opened", "ticket page filled",
   "changes sent", "changes shown",
   "light screenshot", "dark screenshot", "done",
 };
 
+G_STATIC_ASSERT (G_N_ELEMENTS (step_names) == STEP_DONE + 1);
+
 typedef struct
 {
-  KefuApplication *app;
-  KefuWindow      *window;
+  KefuTestDrive    ui;
   Database        *db;
   const char      *shot_prefix;
   gboolean         dark_too;
   gboolean         narrow;
-  Step             step;
-  guint            settle;
-  gint64           deadline;
-  char            *failure;
   gboolean         saw_hostile_text;
 } Drive;
-
-static void
-save_snapshot (GtkWidget  *widget,
-               const char *name)
-{
-  const char *dir = g_getenv ("KEFU_SCREENSHOT_DIR");
-  g_autofree char *path = NULL;
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
-
-  if (dir == NULL)
-    dir = g_get_tmp_dir ();
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  path = g_build_filename (dir, name, NULL);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node, &bounds);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot %s (%dx%d)", path, width, height);
-}
 
 static gboolean
 find_row_text (GtkWidget  *widget,
@@ -332,7 +301,7 @@ sent_cb (GObject      *object,
 static gboolean
 open_ticket_selected (Drive *drive)
 {
-  GtkSelectionModel *selection = gtk_list_view_get_model (kefu_window_get_ticket_list (drive->window));
+  GtkSelectionModel *selection = gtk_list_view_get_model (kefu_window_get_ticket_list (drive->ui.window));
   KefuTicketItem *item = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (selection));
   KefuTicket *ticket = item != NULL ? kefu_ticket_item_get_ticket (item) : NULL;
 
@@ -340,44 +309,44 @@ open_ticket_selected (Drive *drive)
 }
 
 static gboolean
-drive_step (Drive *drive)
+drive_step (gpointer user_data)
 {
+  Drive *drive = user_data;
   KefuTicketListModel *model;
   KefuTicketPage *page;
   KefuCustomer *customer;
   KefuTicketRow *row;
   GListModel *messages;
 
-  switch (drive->step)
+  switch ((Step) drive->ui.step)
     {
     case STEP_WINDOW:
-      drive->window = KEFU_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (drive->app)));
-      return drive->window != NULL && gtk_widget_get_mapped (GTK_WIDGET (drive->window));
+      return kefu_test_drive_window_shown (&drive->ui);
 
     case STEP_LIST:
-      model = kefu_window_get_ticket_list_model (drive->window);
+      model = kefu_window_get_ticket_list_model (drive->ui.window);
       if (model == NULL || kefu_ticket_list_model_get_loading (model))
         return FALSE;
       g_assert_null (kefu_ticket_list_model_get_error_message (model));
       g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, drive->db->expected_inbox);
       if (kefu_ticket_list_model_get_pages_loaded (model) == 0)
         return FALSE;
-      row = first_filled_row (GTK_WIDGET (kefu_window_get_ticket_list (drive->window)));
+      row = first_filled_row (GTK_WIDGET (kefu_window_get_ticket_list (drive->ui.window)));
       if (row == NULL)
         return FALSE;
       /* A realized row shows its customer's name as text. */
       g_assert_true (find_row_text (GTK_WIDGET (row),
                                     kefu_ticket_get_customer_name (kefu_ticket_item_get_ticket (kefu_ticket_row_get_item (row))),
                                     FALSE, drive));
-      find_row_text (GTK_WIDGET (kefu_window_get_ticket_list (drive->window)), "", TRUE, drive);
-      return kefu_window_get_view_count (drive->window, "inbox") == (int) drive->db->expected_inbox;
+      find_row_text (GTK_WIDGET (kefu_window_get_ticket_list (drive->ui.window)), "", TRUE, drive);
+      return kefu_window_get_view_count (drive->ui.window, "inbox") == (int) drive->db->expected_inbox;
 
     case STEP_OPEN:
-      gtk_widget_activate_action (GTK_WIDGET (drive->window), "win.open-ticket", "x", drive->db->open_ticket_id);
+      gtk_widget_activate_action (GTK_WIDGET (drive->ui.window), "win.open-ticket", "x", drive->db->open_ticket_id);
       return TRUE;
 
     case STEP_TICKET:
-      page = kefu_window_get_ticket_page (drive->window);
+      page = kefu_window_get_ticket_page (drive->ui.window);
       g_assert_cmpint (kefu_ticket_page_get_ticket_id (page), ==, drive->db->open_ticket_id);
       messages = kefu_ticket_page_get_messages (page);
       customer = kefu_customer_card_get_customer (kefu_ticket_page_get_customer_card (page));
@@ -391,16 +360,16 @@ drive_step (Drive *drive)
       g_assert_true (find_row_text (GTK_WIDGET (kefu_ticket_page_get_customer_card (page)),
                                     drive->db->open_customer, FALSE, drive));
       /* Narrow, the window folds and opening a ticket goes to its pane. */
-      g_assert_true (kefu_window_get_folded (drive->window) == drive->narrow);
+      g_assert_true (kefu_window_get_folded (drive->ui.window) == drive->narrow);
       if (drive->narrow)
-        g_assert_cmpstr (kefu_window_get_visible_pane (drive->window), ==, "ticket");
+        g_assert_cmpstr (kefu_window_get_visible_pane (drive->ui.window), ==, "ticket");
       return open_ticket_selected (drive);
 
     case STEP_LIVE:
       /* While the window is open: a new ticket arrives and the open one
        * gets a reply; both must show without anyone reloading. */
       {
-        KefuRouter *router = kefu_application_get_router (drive->app);
+        KefuRouter *router = kefu_application_get_router (drive->ui.app);
         g_autoptr (KefuInbound) inbound = kefu_test_email ("olivia@example.org", "Live update", "Just arrived.");
         g_autoptr (KefuOutbound) reply = kefu_outbound_new (drive->db->open_ticket_id, KEFU_DIRECTION_OUT,
                                                             "One more thing: the courier picks it up tomorrow.");
@@ -414,75 +383,42 @@ drive_step (Drive *drive)
       return TRUE;
 
     case STEP_LIVE_SHOWN:
-      model = kefu_window_get_ticket_list_model (drive->window);
-      page = kefu_window_get_ticket_page (drive->window);
+      model = kefu_window_get_ticket_list_model (drive->ui.window);
+      page = kefu_window_get_ticket_page (drive->ui.window);
       return g_list_model_get_n_items (G_LIST_MODEL (model)) == drive->db->expected_inbox + 1 &&
              g_list_model_get_n_items (kefu_ticket_page_get_messages (page)) == drive->db->expected_messages + 1 &&
-             kefu_window_get_view_count (drive->window, "inbox") == (int) drive->db->expected_inbox + 1 &&
+             kefu_window_get_view_count (drive->ui.window, "inbox") == (int) drive->db->expected_inbox + 1 &&
              open_ticket_selected (drive);
 
     case STEP_SHOT_LIGHT:
       /* A few frames for the last rows to lay out and the list to scroll. */
-      if (++drive->settle < 10)
+      if (!kefu_test_drive_settle (&drive->ui, 10))
         return FALSE;
-      drive->settle = 0;
-      {
-        g_autofree char *name = g_strdup_printf ("%s-light.png", drive->shot_prefix);
-
-        save_snapshot (GTK_WIDGET (drive->window), name);
-      }
+      kefu_test_drive_save_shot (&drive->ui, drive->shot_prefix, "light");
       if (drive->narrow)
         {
           /* Escape (win.go-back) returns to the list, then to the views. */
-          gtk_widget_activate_action (GTK_WIDGET (drive->window), "win.go-back", NULL);
-          g_assert_cmpstr (kefu_window_get_visible_pane (drive->window), ==, "list");
-          gtk_widget_activate_action (GTK_WIDGET (drive->window), "win.go-back", NULL);
-          g_assert_cmpstr (kefu_window_get_visible_pane (drive->window), ==, "sidebar");
+          gtk_widget_activate_action (GTK_WIDGET (drive->ui.window), "win.go-back", NULL);
+          g_assert_cmpstr (kefu_window_get_visible_pane (drive->ui.window), ==, "list");
+          gtk_widget_activate_action (GTK_WIDGET (drive->ui.window), "win.go-back", NULL);
+          g_assert_cmpstr (kefu_window_get_visible_pane (drive->ui.window), ==, "sidebar");
         }
       if (!drive->dark_too)
-        drive->step = STEP_SHOT_DARK;
+        drive->ui.step = STEP_SHOT_DARK;
       else
         adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
       return TRUE;
 
     case STEP_SHOT_DARK:
-      if (++drive->settle < 5)
+      if (!kefu_test_drive_settle (&drive->ui, 5))
         return FALSE;
-      {
-        g_autofree char *name = g_strdup_printf ("%s-dark.png", drive->shot_prefix);
-
-        save_snapshot (GTK_WIDGET (drive->window), name);
-      }
+      kefu_test_drive_save_shot (&drive->ui, drive->shot_prefix, "dark");
       return TRUE;
 
     case STEP_DONE:
     default:
       return FALSE;
     }
-}
-
-static gboolean
-drive_cb (gpointer user_data)
-{
-  Drive *drive = user_data;
-
-  while (drive->step < STEP_DONE && drive_step (drive))
-    drive->step++;
-
-  if (drive->step == STEP_DONE)
-    {
-      gtk_widget_activate_action (GTK_WIDGET (drive->window), "app.quit", NULL);
-      return G_SOURCE_REMOVE;
-    }
-
-  if (g_get_monotonic_time () > drive->deadline)
-    {
-      drive->failure = g_strdup_printf ("timed out waiting for: %s", step_names[drive->step]);
-      g_application_quit (G_APPLICATION (drive->app));
-      return G_SOURCE_REMOVE;
-    }
-
-  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -493,34 +429,19 @@ run_window (Database   *db,
             gboolean    dark_too,
             gboolean    expect_hostile)
 {
-  g_autoptr (KefuApplication) app = NULL;
-  g_autoptr (GSettings) settings = g_settings_new ("io.github.kefu.Kefu");
-  char *argv[] = { (char *) "kefu", (char *) "--db", db->path, NULL };
   Drive drive = { 0 };
-  int status;
 
-  /* The memory backend is shared in the process: this is the size the
-   * window opens at. */
-  g_settings_set_int (settings, "window-width", width);
-  g_settings_set_int (settings, "window-height", height);
-
-  app = kefu_application_new (g_get_monotonic_time ());
-  drive.app = app;
   drive.db = db;
   drive.shot_prefix = shot_prefix;
   drive.dark_too = dark_too;
   drive.narrow = width < 800;
-  drive.deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-  g_timeout_add (50, drive_cb, &drive);
+  kefu_test_drive_run (&drive.ui, db->path, width, height, 50,
+                       drive_step, STEP_DONE, step_names, &drive);
 
-  status = g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv);
-
-  g_assert_null (drive.failure);
-  g_assert_cmpint (status, ==, 0);
-  g_assert_cmpint (drive.step, ==, STEP_DONE);
-  g_assert_cmpstr (kefu_application_get_db_path (app), ==, db->path);
+  g_assert_cmpstr (kefu_application_get_db_path (drive.ui.app), ==, db->path);
   if (expect_hostile)
     g_assert_true (drive.saw_hostile_text);
+  kefu_test_drive_clear (&drive.ui);
 }
 
 static void
@@ -579,7 +500,7 @@ error_drive_cb (gpointer user_data)
     return G_SOURCE_CONTINUE;
 
   g_assert_null (kefu_application_get_store (drive->app));
-  save_snapshot (GTK_WIDGET (window), "window-error-light.png");
+  kefu_test_save_snapshot (GTK_WIDGET (window), "window-error-light.png");
   drive->shown = TRUE;
   gtk_widget_activate_action (GTK_WIDGET (window), "app.quit", NULL);
 
