@@ -155,7 +155,8 @@ run_kefu ()
   [ -x "$kefu" ] || setup_failed "$kefu was not built (is the ui option disabled in $build?)"
   # The schema is compiled into the build tree, so nothing needs installing.
   # Kefu keeps its database in ~/.local/share/kefu/kefu.db unless --db says otherwise.
-  GSETTINGS_SCHEMA_DIR="$top/$build/data" exec "$kefu" "$@"
+  # Translations come from the build tree too (kefu_i18n_init).
+  GSETTINGS_SCHEMA_DIR="$top/$build/data" KEFU_LOCALEDIR="$top/$build/po" exec "$kefu" "$@"
 }
 
 run_tests ()

@@ -6,10 +6,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 #include <malloc.h>
 
 #include "kefuctl-context.h"
+#include "kefu-i18n.h"
 
 static const struct {
   const char         *name;
@@ -78,10 +78,7 @@ main (int    argc,
    * which cost demo a fifth of its time. Keep it for the next batch instead. */
   mallopt (M_TRIM_THRESHOLD, 256 * 1024 * 1024);
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  kefu_i18n_init ();
   g_set_prgname ("kefuctl");
 
   kefuctl_context_init (&context);

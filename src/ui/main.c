@@ -6,9 +6,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 
 #include "kefu-application.h"
+#include "kefu-i18n.h"
 
 int
 main (int   argc,
@@ -17,10 +17,7 @@ main (int   argc,
   g_autoptr (KefuApplication) app = NULL;
   gint64 main_time = g_get_monotonic_time ();
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  kefu_i18n_init ();
 
   app = kefu_application_new (main_time);
 

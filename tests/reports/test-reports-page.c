@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include "kefu-i18n.h"
+
 #include "kefu-application.h"
 #include "kefu-archive.h"
 #include "kefu-chart-view.h"
@@ -220,6 +222,7 @@ main (int   argc,
 {
   /* No isolated dirs: gui-run.sh gives a fresh HOME, and GTK needs the
    * system's icon theme (as tests/ui/test-window.c). */
+  kefu_i18n_init ();
   g_test_init (&argc, &argv, NULL);
   g_setenv ("KEFU_COLOR_SCHEME", "light", TRUE);
 

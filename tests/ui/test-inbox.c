@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include "kefu-i18n.h"
+
 #include <glib/gi18n.h>
 
 #include "kefu-application.h"
@@ -774,6 +776,7 @@ main (int   argc,
       char *argv[])
 {
   /* No G_TEST_OPTION_ISOLATE_DIRS: see test-window.c. */
+  kefu_i18n_init ();
   g_test_init (&argc, &argv, NULL);
   g_setenv ("KEFU_COLOR_SCHEME", "light", TRUE);
 

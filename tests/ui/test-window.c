@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "kefu-i18n.h"
+
 #include "kefu-application.h"
 #include "kefu-customer-card.h"
 #include "kefu-test-ui.h"
@@ -542,6 +544,7 @@ main (int   argc,
   /* No G_TEST_OPTION_ISOLATE_DIRS: tests/peers/gui-run.sh already gives the
    * process a fresh HOME and XDG dirs, and GLib's isolated data dirs would
    * hide the system's icon theme and MIME database, which GTK needs. */
+  kefu_i18n_init ();
   g_test_init (&argc, &argv, NULL);
   /* Every run starts light; the test switches to dark itself. */
   g_setenv ("KEFU_COLOR_SCHEME", "light", TRUE);
