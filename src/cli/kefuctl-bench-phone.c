@@ -27,37 +27,6 @@
 #define KEFU_AUDIO "\"audio-source\": \"audiotestsrc is-live=true wave=sine freq=1000 volume=0.3\", \"audio-sink\": \"fakesink sync=true\""
 
 static gboolean
-on_timeout (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (KefuctlContext *context,
-      gboolean      (*done) (gpointer),
-      gpointer        data,
-      guint           ms)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (ms, on_timeout, &timed_out);
-
-  while (!timed_out && !g_cancellable_is_cancelled (context->cancellable) && (done == NULL || !done (data)))
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-}
-
-static gboolean
-call_settled (gpointer data)
-{
-  KefuPhoneCallState state = kefu_phone_call_get_state (data);
-
-  return state == KEFU_PHONE_CALL_STATE_ACTIVE || state == KEFU_PHONE_CALL_STATE_ENDED;
-}
-
-static gboolean
 call_ended (gpointer data)
 {
   return kefu_phone_call_get_state (data) == KEFU_PHONE_CALL_STATE_ENDED;
@@ -270,7 +239,7 @@ measure_call (KefuctlContext *context,
       side->failed++;
       return;
     }
-  spin (context, call_settled, call, 10000);
+  kefuctl_spin (context, (gboolean (*) (gpointer)) kefu_phone_call_is_settled, call, 10000);
   if (kefu_phone_call_get_state (call) != KEFU_PHONE_CALL_STATE_ACTIVE)
     {
       side->failed++;
@@ -280,10 +249,10 @@ measure_call (KefuctlContext *context,
   g_array_append_val (side->setup_ms, ms);
 
   /* Let the audio settle, then count CPU over the talk. */
-  spin (context, NULL, NULL, 500);
+  kefuctl_spin (context, NULL, NULL, 500);
   self_before = self_cpu_seconds ();
   peer_before = process_cpu_seconds (peer_pid);
-  spin (context, NULL, NULL, seconds * 1000);
+  kefuctl_spin (context, NULL, NULL, seconds * 1000);
   side->caller_cpu += (self_cpu_seconds () - self_before) / seconds;
   if (peer_pid != NULL)
     side->callee_cpu += (process_cpu_seconds (peer_pid) - peer_before) / seconds;
@@ -293,8 +262,8 @@ measure_call (KefuctlContext *context,
     side->latency_us = kefu_phone_call_get_media_latency (call);
 
   kefu_phone_call_hangup (call);
-  spin (context, call_ended, call, 5000);
-  spin (context, NULL, NULL, 300);
+  kefuctl_spin (context, call_ended, call, 5000);
+  kefuctl_spin (context, NULL, NULL, 300);
 }
 
 /**
@@ -357,7 +326,7 @@ kefuctl_bench_phone_run (KefuctlContext  *context,
       return FALSE;
     }
   g_signal_connect (answerer, "incoming-call", G_CALLBACK (on_incoming), &answered);
-  spin (context, NULL, NULL, 1000);
+  kefuctl_spin (context, NULL, NULL, 1000);
 
   kefu_target = g_strdup_printf ("sip:kefu@127.0.0.1:%u", kefu_port);
   baresip_target = g_strdup_printf ("sip:+8613700137000@127.0.0.1:%u", baresip_port);
@@ -379,7 +348,7 @@ kefuctl_bench_phone_run (KefuctlContext  *context,
 
   kefu_channel_stop (caller);
   kefu_channel_stop (answerer);
-  spin (context, NULL, NULL, 500);
+  kefuctl_spin (context, NULL, NULL, 500);
   g_subprocess_send_signal (baresip, SIGTERM);
   g_subprocess_wait (baresip, NULL, NULL);
 

@@ -39,39 +39,6 @@ on_call_logged (KefuPhoneChannel *channel,
 }
 
 static gboolean
-on_timeout (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Spins the main loop until @done says so, @seconds pass, or Ctrl+C. */
-static void
-wait_until (KefuctlContext *context,
-            gboolean      (*done) (gpointer),
-            gpointer        data,
-            guint           seconds)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (seconds, on_timeout, &timed_out);
-
-  while (!timed_out && !g_cancellable_is_cancelled (context->cancellable) && (done == NULL || !done (data)))
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-}
-
-static gboolean
-call_settled (gpointer data)
-{
-  KefuPhoneCallState state = kefu_phone_call_get_state (data);
-
-  return state == KEFU_PHONE_CALL_STATE_ACTIVE || state == KEFU_PHONE_CALL_STATE_ENDED;
-}
-
-static gboolean
 run_logged (gpointer data)
 {
   return ((CallRun *) data)->logged;
@@ -161,7 +128,7 @@ kefuctl_call_run (KefuctlContext  *context,
       return FALSE;
     }
 
-  wait_until (context, call_settled, call, 60);
+  kefuctl_spin (context, (gboolean (*) (gpointer)) kefu_phone_call_is_settled, call, 60 * 1000);
   if (kefu_phone_call_get_state (call) == KEFU_PHONE_CALL_STATE_ACTIVE)
     {
       g_print (_("Connected in %.1f ms (%s).\n"), kefu_phone_call_get_setup_time (call) / 1000.0,
@@ -172,10 +139,10 @@ kefuctl_call_run (KefuctlContext  *context,
           kefu_channel_stop (channel);
           return FALSE;
         }
-      wait_until (context, NULL, NULL, MAX (seconds, 1));
+      kefuctl_spin (context, NULL, NULL, MAX (seconds, 1) * 1000);
     }
   kefu_phone_call_hangup (call);
-  wait_until (context, run_logged, &run, 10);
+  kefuctl_spin (context, run_logged, &run, 10 * 1000);
 
   if (run.ticket_id > 0)
     g_print (_("Call ended: %s. Logged in ticket %" PRId64 ".\n"),
@@ -185,7 +152,7 @@ kefuctl_call_run (KefuctlContext  *context,
              kefu_enum_to_nick (KEFU_TYPE_PHONE_CALL_OUTCOME, kefu_phone_call_get_outcome (call)));
 
   kefu_channel_stop (channel);
-  wait_until (context, NULL, NULL, 1);
+  kefuctl_spin (context, NULL, NULL, 1000);
 
   return TRUE;
 }

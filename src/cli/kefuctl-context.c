@@ -659,3 +659,32 @@ kefuctl_table_free (KefuctlTable *self)
   g_free (self->right);
   g_free (self);
 }
+
+static gboolean
+spin_timeout_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * kefuctl_spin:
+ * @done: (nullable): stops the wait when it returns %TRUE
+ *
+ * Runs the main loop until @done says so, @ms milliseconds pass, or Ctrl+C.
+ */
+void
+kefuctl_spin (KefuctlContext  *self,
+              gboolean       (*done) (gpointer),
+              gpointer         data,
+              guint            ms)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (ms, spin_timeout_cb, &timed_out);
+
+  while (!timed_out && !g_cancellable_is_cancelled (self->cancellable) && (done == NULL || !done (data)))
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+}

@@ -81,6 +81,10 @@ void            kefuctl_result_cb           (GObject            *object,
                                              GAsyncResult       *result,
                                              gpointer            user_data);
 GAsyncResult   *kefuctl_wait                (GAsyncResult      **result);
+void            kefuctl_spin                (KefuctlContext     *self,
+                                             gboolean          (*done) (gpointer),
+                                             gpointer            data,
+                                             guint               ms);
 void            kefuctl_main_loop_init      (void);
 
 GPtrArray      *kefuctl_list_tickets        (KefuctlContext     *self,

@@ -760,6 +760,15 @@ kefu_phone_call_get_state (KefuPhoneCall *self)
   return self->state;
 }
 
+/* Whether the call has been answered or is over: no longer ringing or dialling. */
+gboolean
+kefu_phone_call_is_settled (KefuPhoneCall *self)
+{
+  KefuPhoneCallState state = kefu_phone_call_get_state (self);
+
+  return state == KEFU_PHONE_CALL_STATE_ACTIVE || state == KEFU_PHONE_CALL_STATE_ENDED;
+}
+
 KefuPhoneCallOutcome
 kefu_phone_call_get_outcome (KefuPhoneCall *self)
 {

@@ -41,6 +41,7 @@ G_DECLARE_FINAL_TYPE (KefuPhoneCall, kefu_phone_call, KEFU, PHONE_CALL, GObject)
 
 KefuPhoneCallDirection kefu_phone_call_get_direction     (KefuPhoneCall  *self);
 KefuPhoneCallState     kefu_phone_call_get_state         (KefuPhoneCall  *self);
+gboolean               kefu_phone_call_is_settled        (KefuPhoneCall  *self);
 KefuPhoneCallOutcome   kefu_phone_call_get_outcome       (KefuPhoneCall  *self);
 const char            *kefu_phone_call_get_call_id       (KefuPhoneCall  *self);
 const char            *kefu_phone_call_get_remote_uri    (KefuPhoneCall  *self);
