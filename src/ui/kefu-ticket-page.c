@@ -88,6 +88,16 @@ request_new (KefuTicketPage *self)
   return request;
 }
 
+/* Whether a store answer is for a ticket the page no longer shows, or was
+ * cancelled (the page went away): either way it must not touch the page. */
+static gboolean
+request_is_stale (const Request *request,
+                  const GError  *error)
+{
+  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+         request->serial != request->self->serial;
+}
+
 static void
 show_error (KefuTicketPage *self,
             const char     *message)
@@ -153,9 +163,7 @@ get_customer_cb (GObject      *object,
   g_autoptr (GError) error = NULL;
 
   customer = kefu_store_get_customer_finish (KEFU_STORE (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (request->serial != self->serial)
+  if (request_is_stale (request, error))
     return;
 
   if (error != NULL)
@@ -181,9 +189,7 @@ get_ticket_cb (GObject      *object,
   g_autoptr (GError) error = NULL;
 
   ticket = kefu_store_get_ticket_finish (KEFU_STORE (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (request->serial != self->serial)
+  if (request_is_stale (request, error))
     return;
 
   if (error != NULL)
@@ -213,9 +219,7 @@ list_messages_cb (GObject      *object,
   g_autoptr (GError) error = NULL;
 
   messages = kefu_store_list_messages_finish (KEFU_STORE (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (request->serial != self->serial)
+  if (request_is_stale (request, error))
     return;
 
   if (error != NULL)
