@@ -30,6 +30,13 @@ kefuctl_backup_run (KefuctlContext  *context,
 
   if (!kefuctl_context_open (context, KEFUCTL_OPEN_EXISTING, error))
     return FALSE;
+  /* team (#8): a team database is backed up by its server (pg_dump). */
+  if (context->store == NULL)
+    {
+      g_set_error (error, KEFUCTL_ERROR, KEFUCTL_ERROR_USAGE,
+                   _("A team database is backed up on its server, with pg_dump. “kefuctl backup” copies a local database."));
+      return FALSE;
+    }
 
   kefu_sqlite_store_backup_async (context->store, destination, context->cancellable,
                                   kefuctl_result_cb, &result);

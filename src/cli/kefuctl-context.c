@@ -68,6 +68,9 @@ kefuctl_context_clear (KefuctlContext *self)
   if (self->store != NULL)
     kefu_sqlite_store_close (self->store);
   g_clear_object (&self->store);
+  if (self->pg_store != NULL)
+    kefu_pg_store_close (self->pg_store);
+  g_clear_object (&self->pg_store);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->db_path, g_free);
 }
@@ -142,6 +145,18 @@ kefuctl_context_parse (KefuctlContext   *self,
 char *
 kefuctl_context_dup_db_path (KefuctlContext *self)
 {
+  /* team (#8): a team database, named without its password if it has one. */
+  if (kefu_pg_store_is_uri (self->db_path))
+    {
+      g_autoptr (GUri) uri = g_uri_parse (self->db_path, G_URI_FLAGS_HAS_PASSWORD | G_URI_FLAGS_ENCODED, NULL);
+
+      if (uri == NULL)
+        return g_strdup ("postgresql://…");
+      return g_uri_join_with_user (G_URI_FLAGS_ENCODED, g_uri_get_scheme (uri), g_uri_get_user (uri),
+                                   NULL, NULL, g_uri_get_host (uri), g_uri_get_port (uri),
+                                   g_uri_get_path (uri), NULL, NULL);
+    }
+
   /* Absolute, so that messages name the file unambiguously and SQLite URIs work. */
   if (self->db_path != NULL)
     return g_canonicalize_filename (self->db_path, NULL);
@@ -160,9 +175,21 @@ kefuctl_context_open (KefuctlContext  *self,
                       GError         **error)
 {
   g_autoptr (GAsyncResult) result = NULL;
-  g_autofree char *path = kefuctl_context_dup_db_path (self);
-  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *path = NULL;
+  g_autofree char *display = NULL;
 
+  /* team (#8): a team database; the password comes from libpq
+   * (PGPASSWORD, ~/.pgpass), never from Kefu's settings. */
+  if (kefu_pg_store_is_uri (self->db_path))
+    {
+      kefu_pg_store_open_async (self->db_path, self->cancellable, kefuctl_result_cb, &result);
+      self->pg_store = kefu_pg_store_open_finish (kefuctl_wait (&result), error);
+
+      return self->pg_store != NULL;
+    }
+
+  path = kefuctl_context_dup_db_path (self);
+  display = g_filename_display_name (path);
   if (mode == KEFUCTL_OPEN_EXISTING && !g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, KEFUCTL_ERROR, KEFUCTL_ERROR_NOT_FOUND,
@@ -180,6 +207,9 @@ kefuctl_context_open (KefuctlContext  *self,
 KefuStore *
 kefuctl_context_get_store (KefuctlContext *self)
 {
+  if (self->pg_store != NULL)
+    return KEFU_STORE (self->pg_store);
+
   return KEFU_STORE (self->store);
 }
 
@@ -231,7 +261,10 @@ kefuctl_exit_code (const GError *error)
       case KEFU_STORE_ERROR_NEWER_SCHEMA:
         return KEFUCTL_EXIT_DATABASE;
       case KEFU_STORE_ERROR_IO:
+      case KEFU_STORE_ERROR_UNREACHABLE:   /* team (#8) */
         return KEFUCTL_EXIT_IO;
+      case KEFU_STORE_ERROR_AUTH_FAILED:   /* team (#8) */
+        return KEFUCTL_EXIT_DATABASE;
       case KEFU_STORE_ERROR_INVALID:
         return KEFUCTL_EXIT_INPUT;
       case KEFU_STORE_ERROR_CONFLICT:

@@ -9,6 +9,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "kefu-pg-store.h"
 #include "kefu-router.h"
 #include "kefu-sqlite-store.h"
 
@@ -50,6 +51,7 @@ typedef struct
   GCancellable    *cancellable;   /* cancelled by Ctrl+C */
   KefuSqliteStore *store;
   KefuRouter      *router;
+  KefuPgStore     *pg_store;      /* team (#8): --db postgresql://…, then store is NULL */
 } KefuctlContext;
 
 typedef gboolean (*KefuctlCommandFunc) (KefuctlContext  *context,
@@ -142,10 +144,15 @@ gboolean kefuctl_bench_robot_run (KefuctlContext *context, int argc, char **argv
 /* reports */
 gboolean kefuctl_report_run     (KefuctlContext *context, int argc, char **argv, GError **error);
 gboolean kefuctl_bench_reports_run (KefuctlContext *context, int argc, char **argv, GError **error);
+/* inbox (#6) */
+gboolean kefuctl_bench_ui_run (KefuctlContext *context, int argc, char **argv, GError **error);
 /* the chat channel (#4) */
 gboolean kefuctl_chat_run       (KefuctlContext *context, int argc, char **argv, GError **error);
 /* the phone channel (#5) */
 gboolean kefuctl_call_run       (KefuctlContext *context, int argc, char **argv, GError **error);
+/* team (#8) */
+gboolean kefuctl_team_run       (KefuctlContext *context, int argc, char **argv, GError **error);
+gboolean kefuctl_team_bench     (KefuctlContext *context, guint rounds, GError **error);
 gboolean kefuctl_account_add_sip (KefuctlContext *context, int argc, char **argv, GError **error);
 gboolean kefuctl_bench_phone_run (KefuctlContext *context, int argc, char **argv, GError **error);
 gboolean kefuctl_bench_chat_run (KefuctlContext *context, int argc, char **argv, GError **error);

@@ -36,6 +36,14 @@ kefuctl_restore_run (KefuctlContext  *context,
     return FALSE;
   backup = argv[argc - 1];
 
+  /* team (#8): a team database is restored on its server (pg_restore). */
+  if (kefu_pg_store_is_uri (context->db_path))
+    {
+      g_set_error (error, KEFUCTL_ERROR, KEFUCTL_ERROR_USAGE,
+                   _("A team database is restored on its server, with pg_restore. “kefuctl restore” replaces a local database."));
+      return FALSE;
+    }
+
   if (!g_file_test (backup, G_FILE_TEST_EXISTS))
     {
       g_autofree char *backup_display = g_filename_display_name (backup);

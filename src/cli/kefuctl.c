@@ -34,6 +34,7 @@ static const struct {
   { "report", kefuctl_report_run, N_("Print the dashboard and write it as PDF and CSV") },
   { "chat", kefuctl_chat_run, N_("Set up the chat server for your website: enable, disable, config, show") },
   { "call", kefuctl_call_run, N_("Call a number on a phone line and log the call") },
+  { "team", kefuctl_team_run, N_("Move a database to a team's PostgreSQL server, or back") },
 };
 
 static char *

@@ -378,3 +378,82 @@ kefu_fts_tokenize (const char *text,
 
   return tokens;
 }
+
+/* team (#8): the same tokens for the PostgreSQL store, which indexes them
+ * itself (kefu-pg-store-search.c). */
+struct _KefuFtsTokenizer
+{
+  TokenizerContext *context;
+};
+
+typedef struct
+{
+  KefuFtsTokenFunc func;
+  gpointer         user_data;
+} TokenTrampoline;
+
+static int
+trampoline_token (void       *ctx,
+                  int         tflags,
+                  const char *token,
+                  int         n_token,
+                  int         start,
+                  int         end)
+{
+  TokenTrampoline *trampoline = ctx;
+
+  trampoline->func (token, n_token, (tflags & FTS5_TOKEN_COLOCATED) != 0, trampoline->user_data);
+
+  return SQLITE_OK;
+}
+
+/**
+ * kefu_fts_tokenizer_new:
+ *
+ * A tokenizer with its own OpenCC converter, for one thread at a time.
+ *
+ * Returns: (transfer full): the tokenizer
+ */
+KefuFtsTokenizer *
+kefu_fts_tokenizer_new (void)
+{
+  KefuFtsTokenizer *self = g_new0 (KefuFtsTokenizer, 1);
+
+  self->context = g_new0 (TokenizerContext, 1);
+
+  return self;
+}
+
+void
+kefu_fts_tokenizer_free (KefuFtsTokenizer *self)
+{
+  if (self == NULL)
+    return;
+  tokenizer_context_free (self->context);
+  g_free (self);
+}
+
+/**
+ * kefu_fts_tokenizer_run:
+ * @query: tokenize as a query rather than as a document
+ * @func: called for each token (before stemming); a colocated token takes
+ *   the position of the one before it
+ *
+ * Tokenizes @text exactly as the FTS5 tokenizer does.
+ */
+void
+kefu_fts_tokenizer_run (KefuFtsTokenizer *self,
+                        const char       *text,
+                        gsize             length,
+                        gboolean          query,
+                        KefuFtsTokenFunc  func,
+                        gpointer          user_data)
+{
+  TokenTrampoline trampoline = { func, user_data };
+
+  g_return_if_fail (self != NULL);
+
+  if (text == NULL)
+    return;
+  tokenize (self->context, &trampoline, query, text, (int)MIN (length, (gsize)G_MAXINT), trampoline_token);
+}

@@ -6,7 +6,10 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <libpq-fe.h>
+#include <unistd.h>
 
+#include "kefu-pg-store.h"
 #include "kefu-test-util.h"
 
 void
@@ -105,10 +108,66 @@ kefu_test_search (KefuStore  *store,
   return tickets;
 }
 
+/**
+ * kefu_test_pg_conninfo_new:
+ *
+ * team (#8): a new, empty schema of its own in the database of
+ * tests/peers/postgres-run.sh, owned by the test role: as good as an empty
+ * database for Kefu, which works in its connection's current schema, and
+ * a hundred times quicker to make (CREATE DATABASE takes about a second).
+ *
+ * Returns: (transfer full): a conninfo whose search_path is that schema
+ */
+char *
+kefu_test_pg_conninfo_new (void)
+{
+  static guint counter;
+  const char *base = g_getenv ("KEFU_TEST_PG");
+  g_autofree char *name = g_strdup_printf ("kefu_%d_%u", (int)getpid (), ++counter);
+  g_autofree char *sql = g_strdup_printf ("CREATE SCHEMA %s", name);
+  PGconn *conn;
+  PGresult *result;
+
+  g_assert_nonnull (base);
+  conn = PQconnectdb (base);
+  if (PQstatus (conn) != CONNECTION_OK)
+    g_error ("Cannot connect to the test PostgreSQL: %s", PQerrorMessage (conn));
+  result = PQexec (conn, sql);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    g_error ("Cannot create a test schema: %s", PQerrorMessage (conn));
+  PQclear (result);
+  PQfinish (conn);
+
+  return g_strdup_printf ("%s options=-csearch_path=%s", base, name);
+}
+
+/* team (#8): under tests/peers/postgres-run.sh the fixture's store is a
+ * PostgreSQL one in a fresh schema (fixture->sqlite is then NULL and
+ * fixture->path the conninfo), for the suites that run on both stores. */
+static void
+set_up_pg (KefuTestFixture *fixture)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  fixture->path = kefu_test_pg_conninfo_new ();
+  kefu_pg_store_open_async (fixture->path, NULL, kefu_test_result_cb, &result);
+  fixture->store = KEFU_STORE (kefu_pg_store_open_finish (kefu_test_wait (&result), &error));
+  g_assert_no_error (error);
+  fixture->router = kefu_router_new (fixture->store);
+  kefu_router_set_default_region (fixture->router, "CN");
+}
+
 void
 kefu_test_fixture_set_up (KefuTestFixture *fixture,
                           gconstpointer    user_data)
 {
+  if (g_getenv ("KEFU_TEST_PG") != NULL)
+    {
+      set_up_pg (fixture);
+      return;
+    }
+
   fixture->path = kefu_test_temp_db_path ();
   fixture->sqlite = kefu_test_open_store (fixture->path);
   fixture->store = KEFU_STORE (fixture->sqlite);
@@ -121,7 +180,16 @@ kefu_test_fixture_tear_down (KefuTestFixture *fixture,
                              gconstpointer    user_data)
 {
   g_clear_object (&fixture->router);
-  kefu_sqlite_store_close (fixture->sqlite);
+  if (fixture->sqlite == NULL)
+    {
+      /* team (#8): a PostgreSQL store (set_up_pg) */
+      kefu_pg_store_close (KEFU_PG_STORE (fixture->store));
+      g_clear_object (&fixture->store);
+    }
+  else
+    {
+      kefu_sqlite_store_close (fixture->sqlite);
+    }
   g_clear_object (&fixture->sqlite);
   g_clear_pointer (&fixture->path, g_free);
 }

@@ -26,6 +26,8 @@ KefuInbound     *kefu_test_email           (const char    *from,
                                             const char    *text);
 GPtrArray       *kefu_test_search          (KefuStore     *store,
                                             const char    *text);
+/* team (#8): a fresh schema on the PostgreSQL of tests/peers/postgres-run.sh */
+char            *kefu_test_pg_conninfo_new (void);
 
 /* A fresh store in a temporary file with a router (default region CN), for
  * g_test_add(): KEFU_TEST_ADD ("/layer/unit/case", test_func). */

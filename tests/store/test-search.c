@@ -8,9 +8,9 @@
 #include <inttypes.h>
 
 #include "kefu-fts-tokenizer.h"
-#include "kefu-test-util.h"
+#include "kefu-store-harness.h"
 
-typedef KefuTestFixture Fixture;
+typedef KefuStoreFixture Fixture;
 
 /* Delivers an e-mail; returns the ticket it opened. */
 static gint64
@@ -318,7 +318,7 @@ main (int   argc,
 
   g_test_add_func ("/store/search/tokenizer", test_tokenizer);
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, kefu_test_fixture_set_up, func, kefu_test_fixture_tear_down)
+  g_test_add (path, Fixture, NULL, kefu_store_fixture_set_up, func, kefu_store_fixture_tear_down)
   ADD ("/store/search/english-word-forms", test_english_word_forms);
   ADD ("/store/search/chinese-words", test_chinese_words);
   ADD ("/store/search/traditional-simplified", test_traditional_simplified);
