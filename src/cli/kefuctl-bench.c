@@ -22,6 +22,7 @@ static const struct {
   { "reports", kefuctl_bench_reports_run, N_("Compute reports on a large database") },
   { "chat", kefuctl_bench_chat_run, N_("Many chat visitors at once") },
   { "phone", kefuctl_bench_phone_run, N_("Calls through the phone channel") },
+  { "ui", kefuctl_bench_ui_run, N_("What the window asks for: views, tickets, search keystrokes") },
 };
 
 gboolean

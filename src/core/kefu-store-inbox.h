@@ -6,6 +6,8 @@
 #pragma once
 
 #include "kefu-canned.h"
+#include "kefu-inbox-records.h"
+#include "kefu-search-query.h"
 #include "kefu-store.h"
 
 G_BEGIN_DECLS
@@ -72,6 +74,78 @@ void             kefu_store_update_customer_async      (KefuStore            *se
                                                         GAsyncReadyCallback   callback,
                                                         gpointer              user_data);
 KefuCustomer    *kefu_store_update_customer_finish     (KefuStore            *self,
+                                                        GAsyncResult         *result,
+                                                        GError              **error);
+
+/* Merges (kefu-store-inbox-merge.c). */
+void             kefu_store_merge_tickets_async        (KefuStore            *self,
+                                                        gint64                source_id,
+                                                        gint64                target_id,
+                                                        gint64                agent_id,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+gint64           kefu_store_merge_tickets_finish       (KefuStore            *self,
+                                                        GAsyncResult         *result,
+                                                        GError              **error);
+void             kefu_store_unmerge_tickets_async      (KefuStore            *self,
+                                                        gint64                merge_id,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+gint64           kefu_store_unmerge_tickets_finish     (KefuStore            *self,
+                                                        GAsyncResult         *result,
+                                                        GError              **error);
+void             kefu_store_merge_customers_async      (KefuStore            *self,
+                                                        gint64                source_id,
+                                                        gint64                target_id,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+gint64           kefu_store_merge_customers_finish     (KefuStore            *self,
+                                                        GAsyncResult         *result,
+                                                        GError              **error);
+void             kefu_store_unmerge_customers_async    (KefuStore            *self,
+                                                        gint64                merge_id,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+gint64           kefu_store_unmerge_customers_finish   (KefuStore            *self,
+                                                        GAsyncResult         *result,
+                                                        GError              **error);
+void             kefu_store_list_customer_merges_async (KefuStore            *self,
+                                                        gint64                customer_id,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+GPtrArray       *kefu_store_list_customer_merges_finish (KefuStore           *self,
+                                                        GAsyncResult         *result,
+                                                        GError              **error);
+void             kefu_store_list_merge_suggestions_async (KefuStore          *self,
+                                                        gint64                customer_id,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+GPtrArray       *kefu_store_list_merge_suggestions_finish (KefuStore         *self,
+                                                        GAsyncResult         *result,
+                                                        GError              **error);
+
+/* A ticket's events and the global search (kefu-store-inbox-merge.c). */
+void             kefu_store_list_events_async          (KefuStore            *self,
+                                                        gint64                ticket_id,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+GPtrArray       *kefu_store_list_events_finish         (KefuStore            *self,
+                                                        GAsyncResult         *result,
+                                                        GError              **error);
+void             kefu_store_search_async               (KefuStore            *self,
+                                                        const KefuSearchQuery *query,
+                                                        guint                 limit,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+KefuSearchResults *kefu_store_search_finish            (KefuStore            *self,
                                                         GAsyncResult         *result,
                                                         GError              **error);
 

@@ -332,6 +332,27 @@ kefu_store_note_everything_changed (KefuStore *self)
   changes->everything = TRUE;
 }
 
+/**
+ * kefu_store_note_config_changed:
+ * @settings: a setting or the knowledge base changed
+ * @accounts: a channel account was added, edited or removed
+ *
+ * Records what the running write job changed for the robot and the
+ * channels (KefuRuntime). Writer thread only.
+ */
+void
+kefu_store_note_config_changed (KefuStore *self,
+                                gboolean   settings,
+                                gboolean   accounts)
+{
+  KefuChangeSet *changes;
+
+  kefu_store_note_change (self, 0, 0);
+  changes = g_object_get_qdata (G_OBJECT (self), pending_changes_quark);
+  changes->settings |= settings;
+  changes->accounts |= accounts;
+}
+
 /* The named reads and edits: each is a small job plus its async pair. */
 
 static gpointer
@@ -802,6 +823,7 @@ set_setting_job (KefuStore     *store,
 
   if (!KEFU_STORE_GET_IFACE (store)->set_setting (store, key_value[0], key_value[1], error))
     return NULL;
+  kefu_store_note_config_changed (store, TRUE, FALSE);
 
   return GINT_TO_POINTER (TRUE);
 }

@@ -29,6 +29,9 @@ typedef enum
   KEFU_STORE_ERROR_NEWER_SCHEMA,   /* written by a newer Kefu */
   KEFU_STORE_ERROR_IO,             /* disk full, permissions, … */
   KEFU_STORE_ERROR_INVALID,        /* a value the store refuses (too large, malformed) */
+  /* team (#8): a database server */
+  KEFU_STORE_ERROR_UNREACHABLE,    /* the server cannot be reached */
+  KEFU_STORE_ERROR_AUTH_FAILED,    /* the server refused the user or password */
 } KefuStoreError;
 
 GQuark kefu_store_error_quark (void);
@@ -44,6 +47,9 @@ typedef gpointer (*KefuStoreJob) (KefuStore     *store,
                                   gpointer       data,
                                   GCancellable  *cancellable,
                                   GError       **error);
+
+/* inbox (#6): the global search's query, see kefu-search-query.h */
+struct _KefuSearchQuery;
 
 #define KEFU_TYPE_STORE (kefu_store_get_type ())
 G_DECLARE_INTERFACE (KefuStore, kefu_store, KEFU, STORE, GObject)
@@ -265,6 +271,53 @@ struct _KefuStoreInterface
                                            gint64            message_id,
                                            const char       *external_id,
                                            GError          **error);
+
+  /* inbox (#6), see kefu-store-inbox.h: merging tickets and customers
+   * (0008-inbox-merge.sql), a ticket's events and the global search; merges
+   * on the writer inside a transaction, reads on any store thread */
+  gint64          (*merge_tickets)        (KefuStore        *self,
+                                           gint64            source_id,
+                                           gint64            target_id,
+                                           gint64            agent_id,
+                                           gint64            now,
+                                           GError          **error);
+  gint64          (*unmerge_tickets)      (KefuStore        *self,
+                                           gint64            merge_id,
+                                           gint64            now,
+                                           GError          **error);
+  gint64          (*merge_customers)      (KefuStore        *self,
+                                           gint64            source_id,
+                                           gint64            target_id,
+                                           gint64            now,
+                                           GError          **error);
+  gint64          (*unmerge_customers)    (KefuStore        *self,
+                                           gint64            merge_id,
+                                           gint64            now,
+                                           GError          **error);
+  GPtrArray      *(*list_customer_merges) (KefuStore        *self,
+                                           gint64            customer_id,
+                                           GError          **error);
+  GPtrArray      *(*list_merge_suggestions) (KefuStore      *self,
+                                           gint64            customer_id,
+                                           GError          **error);
+  GPtrArray      *(*list_events)          (KefuStore        *self,
+                                           gint64            ticket_id,
+                                           GError          **error);
+  struct _KefuSearchResults *(*search)    (KefuStore        *self,
+                                           const struct _KefuSearchQuery *query,
+                                           guint             limit,
+                                           GError          **error);
+
+  /* reports (#7), see kefu-store-reports.h: what a report counts of a
+   * phone call (0009-reports-calls.sql); on the writer */
+  gboolean        (*insert_call)          (KefuStore        *self,
+                                           gint64            message_id,
+                                           gboolean          incoming,
+                                           const char       *outcome,
+                                           gint64            started_at,
+                                           gint64            answered_at,
+                                           gint64            ended_at,
+                                           GError          **error);
 };
 
 /* Running work on the store's threads; everything below builds on these. */
@@ -291,6 +344,10 @@ void             kefu_store_note_change                (KefuStore            *se
                                                         gint64                ticket_id,
                                                         gint64                customer_id);
 void             kefu_store_note_everything_changed    (KefuStore            *self);
+/* runtime: settings, knowledge base and accounts, for the robot and channels */
+void             kefu_store_note_config_changed        (KefuStore            *self,
+                                                        gboolean              settings,
+                                                        gboolean              accounts);
 void             kefu_store_emit_changed               (KefuStore            *self,
                                                         KefuChangeSet        *changes);
 

@@ -309,4 +309,6 @@ _kefu_sqlite_store_inbox_init (KefuStoreInterface *iface)
   iface->get_snooze = kefu_sqlite_store_get_snooze;
   iface->list_due_snoozes = kefu_sqlite_store_list_due_snoozes;
   iface->update_customer = kefu_sqlite_store_update_customer;
+  _kefu_sqlite_store_merge_init (iface);
+  _kefu_sqlite_store_search_init (iface);
 }

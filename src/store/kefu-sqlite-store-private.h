@@ -90,6 +90,9 @@ void                  _kefu_sqlite_store_messages_init  (KefuStoreInterface   *i
 void                  _kefu_sqlite_store_email_init     (KefuStoreInterface   *iface);
 void                  _kefu_sqlite_store_kb_init        (KefuStoreInterface   *iface);
 void                  _kefu_sqlite_store_inbox_init     (KefuStoreInterface   *iface);
+/* inbox (#6): merges, suggestions and events; the global search */
+void                  _kefu_sqlite_store_merge_init     (KefuStoreInterface   *iface);
+void                  _kefu_sqlite_store_search_init    (KefuStoreInterface   *iface);
 void                  _kefu_sqlite_store_reports_init   (KefuStoreInterface   *iface);
 
 G_END_DECLS

@@ -4,6 +4,9 @@
  * identities (addresses, numbers, chat visitors) come from the channels and
  * are shown as they are. The history lists the customer's tickets across
  * every channel, newest first; activating one opens it in the Inbox.
+ * Customers who may be the same person (an address given in chat, the same
+ * phone number, the same name) are offered for merging; merged profiles are
+ * listed and can be separated again by hand.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -31,10 +34,14 @@ struct _KefuCustomerProfile
   AdwEntryRow   *company_row;
   GtkListBox    *history_list;
   GtkBox        *identities_box;
+  GtkListBox    *merges_list;
+  GtkWidget     *merges_group;
   AdwEntryRow   *name_row;
   GtkTextView   *notes_view;
   GtkButton     *save_button;
   GtkStack      *stack;
+  GtkWidget     *suggestions_group;
+  GtkListBox    *suggestions_list;
 
   /* owned */
   KefuStore     *store;
@@ -43,7 +50,11 @@ struct _KefuCustomerProfile
   GCancellable  *cancellable;
 
   gint64         customer_id;
+  gint64         undo_merge_id;
+  guint          n_suggestions;
+  guint          n_merges;
   gboolean       saving;
+  gboolean       merging;
 };
 
 G_DEFINE_FINAL_TYPE (KefuCustomerProfile, kefu_customer_profile, GTK_TYPE_WIDGET)
@@ -127,6 +138,132 @@ create_history_row (gpointer item,
 }
 
 static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static const char *
+reason_text (KefuMergeReason reason)
+{
+  switch (reason)
+    {
+    case KEFU_MERGE_REASON_CHAT_EMAIL:
+      return _("Gave this address in chat");
+    case KEFU_MERGE_REASON_PHONE:
+      return _("Same phone number");
+    case KEFU_MERGE_REASON_NAME:
+    default:
+      return _("Same name");
+    }
+}
+
+static void
+list_suggestions_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  KefuCustomerProfile *self = user_data;
+  g_autoptr (GPtrArray) suggestions = NULL;
+  g_autoptr (GError) error = NULL;
+
+  suggestions = kefu_store_list_merge_suggestions_finish (KEFU_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  clear_list (self->suggestions_list);
+  self->n_suggestions = 0;
+  if (error != NULL)
+    g_debug ("Merge suggestions not listed: %s", error->message);
+
+  for (guint i = 0; suggestions != NULL && i < suggestions->len; i++)
+    {
+      KefuMergeSuggestion *suggestion = g_ptr_array_index (suggestions, i);
+      AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Merge"));
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s", reason_text (suggestion->reason),
+                                                   suggestion->detail != NULL ? suggestion->detail : "");
+      g_autofree char *label = NULL;
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), suggestion->customer_name);
+      adw_action_row_set_subtitle (row, subtitle);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      /* Translators: %s is a customer's name */
+      label = g_strdup_printf (_("Merge %s into this profile"), suggestion->customer_name);
+      gtk_widget_set_tooltip_text (button, label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "profile.merge");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", suggestion->customer_id);
+      adw_action_row_add_suffix (row, button);
+      gtk_list_box_append (self->suggestions_list, GTK_WIDGET (row));
+      self->n_suggestions++;
+    }
+
+  gtk_widget_set_visible (self->suggestions_group, self->n_suggestions > 0);
+}
+
+static void
+list_merges_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  KefuCustomerProfile *self = user_data;
+  g_autoptr (GPtrArray) merges = NULL;
+  g_autoptr (GError) error = NULL;
+
+  merges = kefu_store_list_customer_merges_finish (KEFU_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  clear_list (self->merges_list);
+  self->n_merges = 0;
+  if (error != NULL)
+    g_debug ("Merged profiles not listed: %s", error->message);
+
+  for (guint i = 0; merges != NULL && i < merges->len; i++)
+    {
+      KefuCustomerMerge *merge = g_ptr_array_index (merges, i);
+      AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Separate"));
+      g_autofree char *when = kefu_ui_format_date_time (merge->created_at);
+      g_autofree char *tickets = g_strdup_printf (ngettext ("%u ticket", "%u tickets", merge->n_tickets), merge->n_tickets);
+      g_autofree char *subtitle = NULL;
+      g_autofree char *label = NULL;
+
+      /* Translators: %1$s is like "3 tickets", %2$s a date and time */
+      subtitle = g_strdup_printf (_("%1$s · merged %2$s"), tickets, when);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), merge->source_name);
+      adw_action_row_set_subtitle (row, subtitle);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      /* Translators: %s is a customer's name */
+      label = g_strdup_printf (_("Separate %s into a profile of their own again"), merge->source_name);
+      gtk_widget_set_tooltip_text (button, label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "profile.unmerge");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", merge->id);
+      adw_action_row_add_suffix (row, button);
+      gtk_list_box_append (self->merges_list, GTK_WIDGET (row));
+      self->n_merges++;
+    }
+
+  gtk_widget_set_visible (self->merges_group, self->n_merges > 0);
+}
+
+static void
+load_merges (KefuCustomerProfile *self)
+{
+  kefu_store_list_merge_suggestions_async (self->store, self->customer_id, self->cancellable,
+                                           list_suggestions_cb, self);
+  kefu_store_list_customer_merges_async (self->store, self->customer_id, self->cancellable,
+                                         list_merges_cb, self);
+}
+
+static void
 get_customer_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
@@ -188,6 +325,7 @@ load (KefuCustomerProfile *self)
   query->customer_id = self->customer_id;
   kefu_store_get_customer_async (self->store, self->customer_id, self->cancellable, get_customer_cb, self);
   kefu_store_list_tickets_async (self->store, query, NULL, MAX_HISTORY, self->cancellable, list_tickets_cb, self);
+  load_merges (self);
 }
 
 static void
@@ -203,7 +341,106 @@ on_store_changed (KefuCustomerProfile *self,
 
       query->customer_id = self->customer_id;
       kefu_store_list_tickets_async (self->store, query, NULL, MAX_HISTORY, self->cancellable, list_tickets_cb, self);
+      load_merges (self);
     }
+}
+
+/* After a merge or a separation, the addresses shown change: read them
+ * again. (Other changes leave the fields alone, which may be being edited.) */
+static void
+reload_customer (KefuCustomerProfile *self)
+{
+  if (self->store != NULL && self->customer_id > 0)
+    kefu_store_get_customer_async (self->store, self->customer_id, self->cancellable, get_customer_cb, self);
+}
+
+static void
+unmerge_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr (KefuCustomerProfile) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  self->merging = FALSE;
+  if (kefu_store_unmerge_customers_finish (KEFU_STORE (object), result, &error) == 0)
+    {
+      kefu_toast_show_error (GTK_WIDGET (self), error->message);
+      return;
+    }
+
+  reload_customer (self);
+  kefu_toast_show (GTK_WIDGET (self), adw_toast_new (_("Profiles separated")));
+}
+
+static void
+unmerge (KefuCustomerProfile *self,
+         gint64               merge_id)
+{
+  if (self->store == NULL || merge_id <= 0 || self->merging)
+    return;
+
+  self->merging = TRUE;
+  kefu_store_unmerge_customers_async (self->store, merge_id, NULL, unmerge_cb, g_object_ref (self));
+}
+
+static void
+undo_merge_clicked_cb (AdwToast            *toast,
+                       KefuCustomerProfile *self)
+{
+  unmerge (self, self->undo_merge_id);
+  self->undo_merge_id = 0;
+}
+
+static void
+merge_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr (KefuCustomerProfile) self = user_data;
+  g_autoptr (GError) error = NULL;
+  AdwToast *toast;
+  gint64 merge_id;
+
+  self->merging = FALSE;
+  merge_id = kefu_store_merge_customers_finish (KEFU_STORE (object), result, &error);
+  if (merge_id == 0)
+    {
+      kefu_toast_show_error (GTK_WIDGET (self), error->message);
+      return;
+    }
+
+  self->undo_merge_id = merge_id;
+  reload_customer (self);
+  toast = adw_toast_new (_("Profiles merged"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_merge_clicked_cb), self, 0);
+  kefu_toast_show (GTK_WIDGET (self), toast);
+}
+
+static void
+merge_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  KefuCustomerProfile *self = KEFU_CUSTOMER_PROFILE (widget);
+  gint64 source_id = g_variant_get_int64 (parameter);
+
+  if (self->store == NULL || self->customer_id <= 0 || source_id <= 0 || self->merging)
+    return;
+
+  /* Made even if the profile goes away meanwhile: it was asked for. */
+  self->merging = TRUE;
+  kefu_store_merge_customers_async (self->store, source_id, self->customer_id, NULL, merge_cb,
+                                    g_object_ref (self));
+}
+
+static void
+unmerge_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  unmerge (KEFU_CUSTOMER_PROFILE (widget), g_variant_get_int64 (parameter));
 }
 
 static void
@@ -307,13 +544,19 @@ kefu_customer_profile_class_init (KefuCustomerProfileClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KefuCustomerProfile, company_row);
   gtk_widget_class_bind_template_child (widget_class, KefuCustomerProfile, history_list);
   gtk_widget_class_bind_template_child (widget_class, KefuCustomerProfile, identities_box);
+  gtk_widget_class_bind_template_child (widget_class, KefuCustomerProfile, merges_group);
+  gtk_widget_class_bind_template_child (widget_class, KefuCustomerProfile, merges_list);
   gtk_widget_class_bind_template_child (widget_class, KefuCustomerProfile, name_row);
   gtk_widget_class_bind_template_child (widget_class, KefuCustomerProfile, notes_view);
   gtk_widget_class_bind_template_child (widget_class, KefuCustomerProfile, save_button);
   gtk_widget_class_bind_template_child (widget_class, KefuCustomerProfile, stack);
+  gtk_widget_class_bind_template_child (widget_class, KefuCustomerProfile, suggestions_group);
+  gtk_widget_class_bind_template_child (widget_class, KefuCustomerProfile, suggestions_list);
 
   gtk_widget_class_install_action (widget_class, "profile.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "profile.open-ticket", "x", open_ticket_action);
+  gtk_widget_class_install_action (widget_class, "profile.merge", "x", merge_action);
+  gtk_widget_class_install_action (widget_class, "profile.unmerge", "x", unmerge_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "customerprofile");
@@ -421,4 +664,29 @@ kefu_customer_profile_get_saving (KefuCustomerProfile *self)
   g_return_val_if_fail (KEFU_IS_CUSTOMER_PROFILE (self), FALSE);
 
   return self->saving;
+}
+
+/* How many customers are offered for merging, and how many were merged in. */
+guint
+kefu_customer_profile_get_n_suggestions (KefuCustomerProfile *self)
+{
+  g_return_val_if_fail (KEFU_IS_CUSTOMER_PROFILE (self), 0);
+
+  return self->n_suggestions;
+}
+
+guint
+kefu_customer_profile_get_n_merges (KefuCustomerProfile *self)
+{
+  g_return_val_if_fail (KEFU_IS_CUSTOMER_PROFILE (self), 0);
+
+  return self->n_merges;
+}
+
+gboolean
+kefu_customer_profile_get_merging (KefuCustomerProfile *self)
+{
+  g_return_val_if_fail (KEFU_IS_CUSTOMER_PROFILE (self), FALSE);
+
+  return self->merging;
 }

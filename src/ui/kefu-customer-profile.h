@@ -26,5 +26,8 @@ void          kefu_customer_profile_edit            (KefuCustomerProfile *self,
                                                      const char          *company,
                                                      const char          *notes);
 gboolean      kefu_customer_profile_get_saving      (KefuCustomerProfile *self);
+guint         kefu_customer_profile_get_n_suggestions (KefuCustomerProfile *self);
+guint         kefu_customer_profile_get_n_merges    (KefuCustomerProfile *self);
+gboolean      kefu_customer_profile_get_merging     (KefuCustomerProfile *self);
 
 G_END_DECLS

@@ -159,29 +159,68 @@ back_action (GtkWidget  *widget,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+typedef struct
+{
+  KefuCustomersPage *self;
+  gint64             customer_id;
+} Refresh;
+
+/* The list is newest customer first (by id): where @customer_id belongs,
+ * or -1 when it is past the loaded pages. */
+static int
+find_position (KefuCustomersPage *self,
+               gint64             customer_id,
+               gboolean          *found)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->customers));
+
+  *found = FALSE;
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr (KefuCustomer) old = g_list_model_get_item (G_LIST_MODEL (self->customers), i);
+
+      if (kefu_customer_get_id (old) == customer_id)
+        {
+          *found = TRUE;
+          return i;
+        }
+      if (kefu_customer_get_id (old) < customer_id)
+        return i;
+    }
+
+  return self->exhausted ? (int) n_items : -1;
+}
+
 static void
 get_customer_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  KefuCustomersPage *self = user_data;
+  g_autofree Refresh *refresh = user_data;
+  KefuCustomersPage *self = refresh->self;
   g_autoptr (KefuCustomer) customer = NULL;
   g_autoptr (GError) error = NULL;
+  gboolean found;
+  int position;
 
   customer = kefu_store_get_customer_finish (KEFU_STORE (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || error != NULL)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->customers)); i++)
+  /* A customer merged into another is gone; one separated again is back. */
+  position = find_position (self, refresh->customer_id, &found);
+  if (g_error_matches (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_NOT_FOUND))
     {
-      g_autoptr (KefuCustomer) old = g_list_model_get_item (G_LIST_MODEL (self->customers), i);
-
-      if (kefu_customer_get_id (old) == kefu_customer_get_id (customer))
-        {
-          g_list_store_splice (self->customers, i, 1, (gpointer *) &customer, 1);
-          return;
-        }
+      if (found)
+        g_list_store_remove (self->customers, position);
+      update_stack (self);
+      return;
     }
+  if (error != NULL || position < 0 || (!found && self->text != NULL && *self->text != '\0'))
+    return;
+
+  g_list_store_splice (self->customers, position, found ? 1 : 0, (gpointer *) &customer, 1);
+  update_stack (self);
 }
 
 /* A customer shown in the list changed: only their row is read again. */
@@ -197,8 +236,13 @@ on_store_changed (KefuCustomersPage *self,
     }
 
   for (guint i = 0; i < changes->customer_ids->len; i++)
-    kefu_store_get_customer_async (store, g_array_index (changes->customer_ids, gint64, i),
-                                   self->cancellable, get_customer_cb, self);
+    {
+      Refresh *refresh = g_new0 (Refresh, 1);
+
+      refresh->self = self;
+      refresh->customer_id = g_array_index (changes->customer_ids, gint64, i);
+      kefu_store_get_customer_async (store, refresh->customer_id, self->cancellable, get_customer_cb, refresh);
+    }
 }
 
 static void
@@ -424,4 +468,18 @@ kefu_customers_page_get_profile (KefuCustomersPage *self)
   g_return_val_if_fail (KEFU_IS_CUSTOMERS_PAGE (self), NULL);
 
   return self->profile;
+}
+
+/* Shows @customer_id's profile, found elsewhere (the global search). */
+void
+kefu_customers_page_show_customer (KefuCustomersPage *self,
+                                   gint64             customer_id)
+{
+  g_return_if_fail (KEFU_IS_CUSTOMERS_PAGE (self));
+
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  kefu_customer_profile_set_customer_id (self->profile, customer_id);
+  /* Also when not folded yet (the page may not be laid out): once narrow,
+   * the profile is what shows. */
+  adw_leaflet_set_visible_child_name (self->leaflet, "profile");
 }

@@ -25,5 +25,7 @@ void                 kefu_customers_page_search      (KefuCustomersPage *self,
 void                 kefu_customers_page_select      (KefuCustomersPage *self,
                                                       guint              position);
 KefuCustomerProfile *kefu_customers_page_get_profile (KefuCustomersPage *self);
+void                 kefu_customers_page_show_customer (KefuCustomersPage *self,
+                                                       gint64             customer_id);
 
 G_END_DECLS

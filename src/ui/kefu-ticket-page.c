@@ -12,9 +12,12 @@
 
 #include "kefu-composer.h"
 #include "kefu-customer-card.h"
+#include "kefu-merge-popover.h"
 #include "kefu-message-row.h"
+#include "kefu-store-inbox.h"
 #include "kefu-ticket-controls.h"
 #include "kefu-ticket-page-private.h"
+#include "kefu-timeline-event.h"
 #include "kefu-ui-format.h"
 
 /* From this width on, the customer card is a column beside the conversation;
@@ -36,6 +39,7 @@ struct _KefuTicketPage
   GtkScrolledWindow *conversation;
   KefuCustomerCard  *customer_card;
   GtkWidget         *header;
+  GtkMenuButton     *merge_button;
   GtkListBox        *messages_list;
   GtkLabel          *number_label;
   GtkLabel          *priority_label;
@@ -48,8 +52,14 @@ struct _KefuTicketPage
   KefuRouter        *router;
   KefuTicket        *ticket;
   GListStore        *messages;
+  GListStore        *timeline;       /* messages and event lines (GtkStringObject), in time order */
+  GPtrArray         *events;         /* KefuTicketEvent */
   GCancellable      *cancellable;
   char              *status_class;
+  KefuMergePopover  *merge_popover;
+
+  gint64             merge_id;       /* the last merge made here, for Undo */
+  gint64             merge_source_id;
 
   gint64             ticket_id;
   gint64             agent_id;
@@ -152,6 +162,73 @@ show_ticket (KefuTicketPage *self)
   gtk_label_set_text (self->channel_label, kefu_ui_channel_label (kefu_ticket_get_channel (ticket)));
 }
 
+/* Event lines keep their time, for whoever reads the timeline model. */
+static GQuark event_time_quark;
+
+/* The conversation and the ticket's events (assigned, status changed,
+ * merged, snoozed) as one list in time order. */
+static void
+rebuild_timeline (KefuTicketPage *self)
+{
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *agents = kefu_ticket_controls_get_agents (self->controls);
+  guint n_messages = g_list_model_get_n_items (G_LIST_MODEL (self->messages));
+  guint m = 0;
+  guint e = 0;
+
+  while (m < n_messages || (self->events != NULL && e < self->events->len))
+    {
+      g_autoptr (KefuMessage) message = m < n_messages ? g_list_model_get_item (G_LIST_MODEL (self->messages), m) : NULL;
+      KefuTicketEvent *event = self->events != NULL && e < self->events->len ? g_ptr_array_index (self->events, e) : NULL;
+
+      if (message != NULL && (event == NULL || kefu_message_get_created_at (message) <= event->created_at))
+        {
+          g_ptr_array_add (items, g_steal_pointer (&message));
+          m++;
+        }
+      else
+        {
+          g_autofree char *text = kefu_timeline_event_describe (event, agents);
+
+          e++;
+          if (text != NULL)
+            {
+              GtkStringObject *line = gtk_string_object_new (text);
+
+              g_object_set_qdata_full (G_OBJECT (line), event_time_quark,
+                                       g_memdup2 (&event->created_at, sizeof event->created_at), g_free);
+              g_ptr_array_add (items, line);
+            }
+        }
+    }
+
+  g_list_store_splice (self->timeline, 0, g_list_model_get_n_items (G_LIST_MODEL (self->timeline)),
+                       items->pdata, items->len);
+}
+
+static void
+list_events_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autofree Request *request = user_data;
+  KefuTicketPage *self = request->self;
+  g_autoptr (GPtrArray) events = NULL;
+  g_autoptr (GError) error = NULL;
+
+  events = kefu_store_list_events_finish (KEFU_STORE (object), result, &error);
+  if (request_is_stale (request, error))
+    return;
+
+  /* Without its events the conversation is still whole. */
+  if (error != NULL)
+    g_debug ("Events of ticket %" PRId64 " not shown: %s", self->ticket_id, error->message);
+
+  g_clear_pointer (&self->events, g_ptr_array_unref);
+  self->events = g_steal_pointer (&events);
+  rebuild_timeline (self);
+}
+
 static void
 get_customer_cb (GObject      *object,
                  GAsyncResult *result,
@@ -200,6 +277,7 @@ get_ticket_cb (GObject      *object,
 
   g_set_object (&self->ticket, ticket);
   show_ticket (self);
+  kefu_merge_popover_set_ticket (self->merge_popover, ticket);
   kefu_ticket_controls_set_ticket (self->controls, ticket);
   kefu_composer_set_ticket (self->composer, ticket);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TICKET]);
@@ -230,6 +308,7 @@ list_messages_cb (GObject      *object,
 
   g_list_store_splice (self->messages, 0, g_list_model_get_n_items (G_LIST_MODEL (self->messages)),
                        messages->pdata, messages->len);
+  rebuild_timeline (self);
 }
 
 static void
@@ -244,6 +323,8 @@ load (KefuTicketPage *self)
                                get_ticket_cb, request_new (self));
   kefu_store_list_messages_async (self->store, self->ticket_id, self->cancellable,
                                   list_messages_cb, request_new (self));
+  kefu_store_list_events_async (self->store, self->ticket_id, self->cancellable,
+                                list_events_cb, request_new (self));
 }
 
 static gboolean
@@ -292,6 +373,9 @@ clear (KefuTicketPage *self)
   show_ticket (self);
   kefu_ticket_controls_set_ticket (self->controls, NULL);
   g_list_store_remove_all (self->messages);
+  g_list_store_remove_all (self->timeline);
+  g_clear_pointer (&self->events, g_ptr_array_unref);
+  kefu_merge_popover_set_ticket (self->merge_popover, NULL);
   kefu_customer_card_set_customer (self->customer_card, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->customer_card), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->status_page), FALSE);
@@ -324,13 +408,33 @@ on_agents_changed (KefuTicketPage *self,
 }
 
 static GtkWidget *
+create_event_line (GtkStringObject *line)
+{
+  GtkWidget *label = gtk_label_new (gtk_string_object_get_string (line));
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "timeline-event");
+  gtk_widget_set_margin_top (label, 4);
+  gtk_widget_set_margin_bottom (label, 4);
+
+  return label;
+}
+
+static GtkWidget *
 create_message_row (gpointer item,
                     gpointer user_data)
 {
   GtkWidget *row = gtk_list_box_row_new ();
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), kefu_message_row_new (item));
+  if (KEFU_IS_MESSAGE (item))
+    gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), kefu_message_row_new (item));
+  else
+    gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), create_event_line (item));
 
   return row;
 }
@@ -487,6 +591,8 @@ kefu_ticket_page_dispose (GObject *object)
   g_clear_object (&self->router);
   g_clear_object (&self->ticket);
   g_clear_object (&self->messages);
+  g_clear_object (&self->timeline);
+  g_clear_pointer (&self->events, g_ptr_array_unref);
 
   G_OBJECT_CLASS (kefu_ticket_page_parent_class)->dispose (object);
 }
@@ -609,6 +715,7 @@ kefu_ticket_page_class_init (KefuTicketPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KefuTicketPage, conversation);
   gtk_widget_class_bind_template_child (widget_class, KefuTicketPage, customer_card);
   gtk_widget_class_bind_template_child (widget_class, KefuTicketPage, header);
+  gtk_widget_class_bind_template_child (widget_class, KefuTicketPage, merge_button);
   gtk_widget_class_bind_template_child (widget_class, KefuTicketPage, messages_list);
   gtk_widget_class_bind_template_child (widget_class, KefuTicketPage, number_label);
   gtk_widget_class_bind_template_child (widget_class, KefuTicketPage, priority_label);
@@ -618,6 +725,8 @@ kefu_ticket_page_class_init (KefuTicketPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_controls_reload_needed);
 
   _kefu_ticket_page_class_init_actions (widget_class);
+  _kefu_ticket_page_class_init_merge (widget_class);
+  event_time_quark = g_quark_from_static_string ("kefu-timeline-event-time");
 
   gtk_widget_class_set_css_name (widget_class, "ticketpage");
 }
@@ -631,9 +740,12 @@ kefu_ticket_page_init (KefuTicketPage *self)
 
   self->cancellable = g_cancellable_new ();
   self->messages = g_list_store_new (KEFU_TYPE_MESSAGE);
+  self->timeline = g_list_store_new (G_TYPE_OBJECT);
   self->stick_to_bottom = TRUE;
-  gtk_list_box_bind_model (self->messages_list, G_LIST_MODEL (self->messages),
+  gtk_list_box_bind_model (self->messages_list, G_LIST_MODEL (self->timeline),
                            create_message_row, NULL, NULL);
+  self->merge_popover = KEFU_MERGE_POPOVER (kefu_merge_popover_new ());
+  gtk_menu_button_set_popover (self->merge_button, GTK_WIDGET (self->merge_popover));
 
   _kefu_ticket_page_init_shortcuts (self);
   g_signal_connect_object (kefu_ticket_controls_get_agents (self->controls), "items-changed",
@@ -682,6 +794,7 @@ kefu_ticket_page_set_store (KefuTicketPage *self,
   if (store != NULL)
     g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   kefu_ticket_controls_set_store (self->controls, store);
+  kefu_merge_popover_set_store (self->merge_popover, store);
 
   clear (self);
   load (self);
@@ -828,4 +941,55 @@ kefu_ticket_page_get_controls (KefuTicketPage *self)
   g_return_val_if_fail (KEFU_IS_TICKET_PAGE (self), NULL);
 
   return self->controls;
+}
+
+/**
+ * kefu_ticket_page_get_timeline:
+ *
+ * Returns: (transfer none): what the conversation shows: each #KefuMessage
+ *   and a #GtkStringObject line for each event, in time order
+ */
+GListModel *
+kefu_ticket_page_get_timeline (KefuTicketPage *self)
+{
+  g_return_val_if_fail (KEFU_IS_TICKET_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->timeline);
+}
+
+/**
+ * kefu_ticket_page_get_merge_popover:
+ *
+ * Returns: (transfer none): where the ticket to merge into is chosen
+ */
+KefuMergePopover *
+kefu_ticket_page_get_merge_popover (KefuTicketPage *self)
+{
+  g_return_val_if_fail (KEFU_IS_TICKET_PAGE (self), NULL);
+
+  return self->merge_popover;
+}
+
+/* The last merge made on this page, which Undo takes back; 0: none. */
+gint64
+kefu_ticket_page_get_merge_id (KefuTicketPage *self)
+{
+  g_return_val_if_fail (KEFU_IS_TICKET_PAGE (self), 0);
+
+  return self->merge_id;
+}
+
+gint64
+_kefu_ticket_page_get_agent_id (KefuTicketPage *self)
+{
+  return self->agent_id;
+}
+
+void
+_kefu_ticket_page_set_merge (KefuTicketPage *self,
+                             gint64          merge_id,
+                             gint64          source_id)
+{
+  self->merge_id = merge_id;
+  self->merge_source_id = source_id;
 }

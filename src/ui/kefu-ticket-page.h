@@ -9,6 +9,7 @@
 
 #include "kefu-composer.h"
 #include "kefu-customer-card.h"
+#include "kefu-merge-popover.h"
 #include "kefu-router.h"
 #include "kefu-store.h"
 #include "kefu-ticket-controls.h"
@@ -36,5 +37,8 @@ void              kefu_ticket_page_set_agent         (KefuTicketPage *self,
                                                       const char     *agent_name);
 KefuComposer     *kefu_ticket_page_get_composer      (KefuTicketPage *self);
 KefuTicketControls *kefu_ticket_page_get_controls    (KefuTicketPage *self);
+GListModel       *kefu_ticket_page_get_timeline      (KefuTicketPage *self);
+KefuMergePopover *kefu_ticket_page_get_merge_popover (KefuTicketPage *self);
+gint64            kefu_ticket_page_get_merge_id      (KefuTicketPage *self);
 
 G_END_DECLS
