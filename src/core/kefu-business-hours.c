@@ -827,3 +827,70 @@ kefu_business_hours_add (KefuBusinessHours *self,
   walk_openings (self, from, (guint)days, add_cb, &data);
   return data.due;
 }
+
+/* reports (#7): reading a timetable back, for the Preferences page. */
+
+/**
+ * kefu_business_hours_get_n_intervals:
+ *
+ * Returns: how many opening intervals @weekday has
+ */
+guint
+kefu_business_hours_get_n_intervals (KefuBusinessHours *self,
+                                     GDateWeekday       weekday)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (g_date_valid_weekday (weekday), 0);
+
+  return self->week[weekday - 1]->len;
+}
+
+/**
+ * kefu_business_hours_get_interval:
+ * @open_minute: (out): minutes from local midnight
+ * @close_minute: (out): minutes from local midnight, up to 1440
+ *
+ * The @position-th opening interval of @weekday, earliest first.
+ */
+void
+kefu_business_hours_get_interval (KefuBusinessHours *self,
+                                  GDateWeekday       weekday,
+                                  guint              position,
+                                  int               *open_minute,
+                                  int               *close_minute)
+{
+  const Interval *interval;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (g_date_valid_weekday (weekday));
+  g_return_if_fail (position < self->week[weekday - 1]->len);
+
+  interval = &g_array_index (self->week[weekday - 1], Interval, position);
+  *open_minute = interval->open_minute;
+  *close_minute = interval->close_minute;
+}
+
+/**
+ * kefu_business_hours_dup_holidays:
+ *
+ * Returns: (transfer full): the holidays as julian day numbers (guint), sorted
+ */
+GArray *
+kefu_business_hours_dup_holidays (KefuBusinessHours *self)
+{
+  GArray *days = g_array_new (FALSE, FALSE, sizeof (guint));
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (self != NULL, days);
+
+  g_hash_table_iter_init (&iter, self->holidays);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      guint julian = GPOINTER_TO_UINT (key);
+
+      g_array_append_val (days, julian);
+    }
+  g_array_sort (days, compare_julian);
+  return days;
+}

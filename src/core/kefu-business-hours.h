@@ -80,6 +80,17 @@ gint64              kefu_business_hours_add            (KefuBusinessHours  *self
                                                         gint64              from,
                                                         gint64              working_time);
 
+/* reports (#7): reading a timetable back, for the Preferences page. */
+guint               kefu_business_hours_get_n_intervals (KefuBusinessHours *self,
+                                                         GDateWeekday       weekday);
+void                kefu_business_hours_get_interval    (KefuBusinessHours *self,
+                                                         GDateWeekday       weekday,
+                                                         guint              position,
+                                                         int               *open_minute,
+                                                         int               *close_minute);
+/* Julian day numbers (guint), sorted. */
+GArray             *kefu_business_hours_dup_holidays    (KefuBusinessHours *self);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KefuBusinessHours, kefu_business_hours_unref)
 
 G_END_DECLS

@@ -283,3 +283,94 @@ kefu_store_add_rating_finish (KefuStore     *self,
 
   return id != NULL ? *id : 0;
 }
+
+typedef struct
+{
+  gint64    message_id;
+  gboolean  incoming;
+  char     *outcome;
+  gint64    started_at;
+  gint64    answered_at;
+  gint64    ended_at;
+} CallData;
+
+static void
+call_data_free (CallData *data)
+{
+  g_free (data->outcome);
+  g_free (data);
+}
+
+static gpointer
+record_call_job (KefuStore     *store,
+                 gpointer       data,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  KefuStoreInterface *iface = KEFU_STORE_GET_IFACE (store);
+  CallData *call = data;
+
+  if (iface->insert_call == NULL)
+    {
+      g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_INVALID,
+                   _("This kind of database cannot keep call records yet."));
+      return NULL;
+    }
+  if (!iface->insert_call (store, call->message_id, call->incoming, call->outcome,
+                           call->started_at, call->answered_at, call->ended_at, error))
+    return NULL;
+  return GINT_TO_POINTER (TRUE);
+}
+
+/**
+ * kefu_store_record_call_async:
+ * @message_id: the message the call was stored as
+ * @incoming: whether the customer called
+ * @outcome: a short ASCII word: "answered", "missed", "voicemail", …
+ * @started_at: when it started ringing (µs since the epoch)
+ * @answered_at: when someone answered, or 0
+ * @ended_at: when it ended
+ *
+ * Keeps what reports count of a phone call: missed calls and call length.
+ * A message that does not exist fails with %KEFU_STORE_ERROR_INVALID.
+ */
+void
+kefu_store_record_call_async (KefuStore           *self,
+                              gint64               message_id,
+                              gboolean             incoming,
+                              const char          *outcome,
+                              gint64               started_at,
+                              gint64               answered_at,
+                              gint64               ended_at,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  CallData *data;
+
+  g_return_if_fail (KEFU_IS_STORE (self));
+  g_return_if_fail (message_id > 0);
+
+  data = g_new0 (CallData, 1);
+  data->message_id = message_id;
+  data->incoming = incoming;
+  data->outcome = g_strdup (outcome != NULL ? outcome : "");
+  data->started_at = started_at;
+  data->answered_at = MAX (answered_at, 0);
+  data->ended_at = MAX (ended_at, 0);
+  kefu_store_write_async (self, record_call_job, data, (GDestroyNotify)call_data_free,
+                          NULL, cancellable, callback, user_data);
+}
+
+/**
+ * kefu_store_record_call_finish:
+ *
+ * Returns: whether the call was kept
+ */
+gboolean
+kefu_store_record_call_finish (KefuStore     *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  return kefu_store_job_finish (self, result, error) != NULL;
+}

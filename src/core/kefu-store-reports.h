@@ -61,10 +61,10 @@ struct _KefuReportFacts
   GArray       *tags;             /* KefuReportCount of those tickets, most used first, ≤ 10 */
   GArray       *agents;           /* KefuReportAgent, every agent */
   guint         ratings[5];       /* ratings given in [from, to), by score 1…5 */
-  /* Phone: the store keeps no call records yet (no duration, no missed
-   * flag), so these stay 0 until the phone channel adds them. */
-  guint         calls;
-  guint         missed_calls;
+  /* Phone calls that started in [from, to), as the phone channel recorded
+   * them (kefu_store_record_call_async()); 0 for the email and chat filters. */
+  guint         calls;            /* answered, either direction */
+  guint         missed_calls;     /* incoming, answered by nobody */
   gint64        call_time;        /* total length of answered calls, µs */
   GStringChunk *strings;
 };
@@ -113,6 +113,23 @@ void             kefu_store_add_rating_async      (KefuStore            *self,
                                                    GAsyncReadyCallback   callback,
                                                    gpointer              user_data);
 gint64           kefu_store_add_rating_finish     (KefuStore            *self,
+                                                   GAsyncResult         *result,
+                                                   GError              **error);
+
+/* What a report counts of one phone call stored as @message_id: @outcome
+ * is a short word ("answered", "missed", "voicemail", …), @answered_at 0
+ * when nobody answered. Recording the same message again replaces it. */
+void             kefu_store_record_call_async     (KefuStore            *self,
+                                                   gint64                message_id,
+                                                   gboolean              incoming,
+                                                   const char           *outcome,
+                                                   gint64                started_at,
+                                                   gint64                answered_at,
+                                                   gint64                ended_at,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
+gboolean         kefu_store_record_call_finish    (KefuStore            *self,
                                                    GAsyncResult         *result,
                                                    GError              **error);
 

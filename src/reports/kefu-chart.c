@@ -7,6 +7,8 @@
 
 #include <math.h>
 
+#include <glib/gi18n-lib.h>
+
 #include <pango/pangocairo.h>
 
 #include "kefu-chart.h"
@@ -579,6 +581,15 @@ kefu_chart_draw (KefuChart            *self,
   draw_text (cr, title, self->title, 0, 2, 0.0, 0.0, &style->foreground);
   if (has_legend (self))
     draw_legend (self, cr, layout, width, style);
+
+  /* An empty period (no tags, no agent) says so rather than draw bare axes. */
+  if (self->row_labels->len == 0)
+    {
+      draw_text (cr, layout, _("Nothing in this period"), width / 2, height / 2, 0.5, 0.5,
+                 &style->foreground);
+      cairo_restore (cr);
+      return;
+    }
 
   plot = plot_area (self, width, height);
   max = max_value (self);

@@ -38,7 +38,7 @@ kefu_report_format_duration (gint64 duration)
   minutes = (duration + MINUTE / 2) / MINUTE;
   if (minutes < 60)
     /* Translators: a duration in minutes of business time. */
-    return g_strdup_printf (_("%d min"), (int)minutes);
+    return g_strdup_printf (ngettext ("%d min", "%d min", (int)minutes), (int)minutes);
   /* Translators: a duration in hours and minutes of business time. */
   return g_strdup_printf (_("%d h %02d min"), (int)(minutes / 60), (int)(minutes % 60));
 }
@@ -161,6 +161,7 @@ kefu_report_build_figures (KefuReport *report)
               p->rating_count > 0 ? g_strdup_printf ("%.1f / 5", p->rating_average) : g_strdup ("—"),
               format_change (c->rating_average, p->rating_average, c->rating_count > 0 && p->rating_count > 0));
   add_count (figures, _("Ratings"), c->rating_count, p->rating_count);
+  add_count (figures, _("Answered calls"), c->calls, p->calls);
   add_count (figures, _("Missed calls"), c->missed_calls, p->missed_calls);
   add_duration (figures, _("Average call length"),
                 c->calls > 0 ? kefu_report_period_average_call (c) : KEFU_REPORT_NO_TIME,

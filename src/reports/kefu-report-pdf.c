@@ -31,6 +31,7 @@ typedef struct
   cairo_t       *cr;
   double         y;
   guint          page;
+  guint          n_pages;       /* 0 while counting them */
   GOutputStream *stream;
   GCancellable  *cancellable;
   GError        *error;
@@ -45,6 +46,9 @@ write_cb (void                *closure,
 
   if (writer->error != NULL)
     return CAIRO_STATUS_WRITE_ERROR;
+  /* The first pass only counts the pages. */
+  if (writer->stream == NULL)
+    return CAIRO_STATUS_SUCCESS;
   if (!g_output_stream_write_all (writer->stream, data, length, NULL, writer->cancellable, &writer->error))
     return CAIRO_STATUS_WRITE_ERROR;
   return CAIRO_STATUS_SUCCESS;
@@ -110,7 +114,8 @@ static void
 footer (Writer *writer)
 {
   /* Translators: the footer of each page of the PDF report. */
-  g_autofree char *text = g_strdup_printf (_("Page %u"), writer->page);
+  g_autofree char *text = g_strdup_printf (_("Page %1$u of %2$u"), writer->page,
+                                           MAX (writer->n_pages, writer->page));
 
   show_text (writer, text, MARGIN, PAGE_HEIGHT - MARGIN + 16, CONTENT_WIDTH, "Sans 8", 1.0, NULL);
 }
@@ -202,7 +207,7 @@ figures_table (Writer     *writer,
                KefuReport *report)
 {
   g_autoptr (GPtrArray) figures = kefu_report_build_figures (report);
-  const double widths[] = { 195, 105, 115, 80 };
+  const double widths[] = { 175, 120, 125, 75 };
   const char *header[] = { _("Figure"), _("This period"), _("Previous period"), _("Change") };
 
   section_title (writer, _("At a glance"), ROW_HEIGHT * 3);
@@ -247,11 +252,13 @@ chart_table (Writer    *writer,
     return;
   widths = g_new0 (double, n_columns + 1);
   cells = g_new0 (const char *, n_columns + 1);
-  widths[0] = CONTENT_WIDTH - 110.0 * n_columns;
+  widths[0] = CONTENT_WIDTH - 120.0 * n_columns;
   for (guint c = 0; c < n_columns; c++)
-    widths[c + 1] = 110.0;
+    widths[c + 1] = 120.0;
 
-  section_title (writer, kefu_chart_get_title (chart), ROW_HEIGHT * 3);
+  /* A table short enough for one page is never split across two. */
+  section_title (writer, kefu_chart_get_title (chart),
+                 MIN (ROW_HEIGHT * (kefu_chart_get_n_rows (chart) + 1), PAGE_HEIGHT - 2 * MARGIN - 60));
   cells[0] = "";
   for (guint c = 0; c < n_columns; c++)
     cells[c + 1] = kefu_chart_get_column_label (chart, c);
@@ -279,6 +286,38 @@ chart_table (Writer    *writer,
  *
  * Returns: the number of pages, or 0 with @error set
  */
+/* Lays the whole report out once, on pages of @surface. */
+static void
+lay_out (Writer          *writer,
+         cairo_surface_t *surface,
+         KefuReport      *report,
+         const char      *shop_name)
+{
+  g_autoptr (GPtrArray) charts = kefu_report_build_charts (report);
+
+  writer->page = 1;
+  writer->y = MARGIN;
+  writer->cr = cairo_create (surface);
+  heading (writer, report, shop_name);
+  figures_table (writer, report);
+  for (guint i = 0; i < charts->len; i++)
+    chart_block (writer, g_ptr_array_index (charts, i));
+  /* Tables for the charts whose rows are named things (not days or hours). */
+  for (guint i = 3; i < charts->len; i++)
+    chart_table (writer, g_ptr_array_index (charts, i));
+  footer (writer);
+  g_clear_pointer (&writer->cr, cairo_destroy);
+}
+
+/**
+ * kefu_report_write_pdf:
+ * @shop_name: (nullable): shown as the heading
+ *
+ * Lays the report out as an A4 PDF written to @stream, every page numbered
+ * "Page 2 of 3": a first pass counts the pages. Any thread.
+ *
+ * Returns: the number of pages, or 0 with @error set
+ */
 guint
 kefu_report_write_pdf (KefuReport     *report,
                        const char     *shop_name,
@@ -287,33 +326,24 @@ kefu_report_write_pdf (KefuReport     *report,
                        GError        **error)
 {
   Writer writer = { 0 };
-  g_autoptr (GPtrArray) charts = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
 
   g_return_val_if_fail (report != NULL, 0);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), 0);
 
-  writer.stream = stream;
   writer.cancellable = cancellable;
-  writer.page = 1;
-  writer.y = MARGIN;
+  surface = cairo_pdf_surface_create_for_stream (write_cb, &writer, PAGE_WIDTH, PAGE_HEIGHT);
+  lay_out (&writer, surface, report, shop_name);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  writer.n_pages = writer.page;
+
+  writer.stream = stream;
   surface = cairo_pdf_surface_create_for_stream (write_cb, &writer, PAGE_WIDTH, PAGE_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Customer service report"));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Kefu " PACKAGE_VERSION);
-  writer.cr = cairo_create (surface);
-
-  heading (&writer, report, shop_name);
-  figures_table (&writer, report);
-  charts = kefu_report_build_charts (report);
-  for (guint i = 0; i < charts->len; i++)
-    chart_block (&writer, g_ptr_array_index (charts, i));
-  /* Tables for the charts whose rows are named things (not days or hours). */
-  for (guint i = 3; i < charts->len; i++)
-    chart_table (&writer, g_ptr_array_index (charts, i));
-  footer (&writer);
-
-  cairo_destroy (writer.cr);
+  lay_out (&writer, surface, report, shop_name);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);

@@ -491,10 +491,12 @@ typedef struct
 
 typedef struct
 {
-  gint64  from;
-  gint64  to;
-  int     channel;
-  guint   flags;
+  gint64    from;
+  gint64    to;
+  gint64    length;     /* previous only: of the current period */
+  gboolean  previous;
+  int       channel;
+  guint     flags;
 } PeriodData;
 
 typedef struct
@@ -521,6 +523,59 @@ period_result_free (PeriodResult *result)
   g_free (result);
 }
 
+/* The start of the period before [@from, @to): as many local days back
+ * when both ends are the shop's midnights (a week across a change of
+ * clocks is 167 or 169 hours, the week before it 168), else as long. */
+static gint64
+previous_start (GHashTable *settings,
+                gint64      from,
+                gint64      to)
+{
+  g_autoptr (KefuBusinessHours) hours = NULL;
+  g_autoptr (GTimeZone) tz = NULL;
+  g_autoptr (GDateTime) start = NULL;
+  g_autoptr (GDateTime) end = NULL;
+  g_autoptr (GDateTime) previous = NULL;
+  const char *zone;
+  GDate first, last;
+  int y, m, d;
+
+  if (from % G_USEC_PER_SEC != 0 || to % G_USEC_PER_SEC != 0)
+    return from - (to - from);
+  hours = kefu_business_hours_new_from_json (settings != NULL ? g_hash_table_lookup (settings, KEFU_BUSINESS_HOURS_SETTING) : NULL,
+                                             NULL);
+  zone = hours != NULL ? kefu_business_hours_get_time_zone (hours) : "";
+  tz = zone[0] != '\0' ? g_time_zone_new_identifier (zone) : g_time_zone_new_local ();
+  if (tz == NULL)
+    return from - (to - from);
+  {
+    g_autoptr (GDateTime) utc_start = g_date_time_new_from_unix_utc (from / G_USEC_PER_SEC);
+    g_autoptr (GDateTime) utc_end = g_date_time_new_from_unix_utc (to / G_USEC_PER_SEC);
+
+    if (utc_start == NULL || utc_end == NULL)
+      return from - (to - from);
+    start = g_date_time_to_timezone (utc_start, tz);
+    end = g_date_time_to_timezone (utc_end, tz);
+  }
+  if (g_date_time_get_hour (start) != 0 || g_date_time_get_minute (start) != 0 ||
+      g_date_time_get_second (start) != 0 || g_date_time_get_hour (end) != 0 ||
+      g_date_time_get_minute (end) != 0 || g_date_time_get_second (end) != 0)
+    return from - (to - from);
+
+  g_date_time_get_ymd (start, &y, &m, &d);
+  g_date_clear (&first, 1);
+  g_date_set_dmy (&first, d, m, y);
+  g_date_time_get_ymd (end, &y, &m, &d);
+  g_date_clear (&last, 1);
+  g_date_set_dmy (&last, d, m, y);
+  g_date_subtract_days (&first, g_date_days_between (&first, &last));
+  previous = g_date_time_new (tz, g_date_get_year (&first), g_date_get_month (&first),
+                              g_date_get_day (&first), 0, 0, 0);
+  if (previous == NULL)
+    return from - (to - from);
+  return g_date_time_to_unix (previous) * G_USEC_PER_SEC;
+}
+
 static gpointer
 period_job (KefuStore     *store,
             gpointer       data,
@@ -530,6 +585,19 @@ period_job (KefuStore     *store,
   PeriodData *period = data;
   PeriodResult *result = g_new0 (PeriodResult, 1);
 
+  /* The previous period's start depends on the shop's zone, which this
+   * reader thread reads itself rather than wait for the other one. */
+  if (period->previous)
+    {
+      g_autoptr (GHashTable) settings = KEFU_STORE_GET_IFACE (store)->list_settings (store, error);
+
+      if (settings == NULL)
+        {
+          period_result_free (result);
+          return NULL;
+        }
+      period->from = previous_start (settings, period->to, period->to + period->length);
+    }
   result->facts = kefu_store_report_facts (store, period->from, period->to, period->channel,
                                            period->flags, error);
   if (result->facts == NULL)
@@ -621,9 +689,10 @@ period_cb (GObject      *object,
  * @flags: %KEFU_REPORT_FACTS_SUBJECTS to keep each ticket's number and
  *   subject (the CSV ticket list needs them; the dashboard does not)
  *
- * Computes the dashboard for [@from, @to) and the period of the same length
- * before it: both are read at once on two store reader threads, and the
- * figures are worked out on a worker thread.
+ * Computes the dashboard for [@from, @to) and the period before it: as many
+ * of the shop's days when both ends are its midnights, else as long. Both
+ * are read at once on two store reader threads, and the figures are worked
+ * out on a worker thread.
  */
 void
 kefu_report_compute_async (KefuStore           *store,
@@ -656,6 +725,8 @@ kefu_report_compute_async (KefuStore           *store,
   previous = g_new0 (PeriodData, 1);
   previous->from = from - (to - from);
   previous->to = from;
+  previous->length = to - from;
+  previous->previous = TRUE;
   previous->channel = channel;
   kefu_store_read_async (store, settings_job, current, g_free, (GDestroyNotify)period_result_free,
                          cancellable, period_cb, g_object_ref (task));

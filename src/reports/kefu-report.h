@@ -27,8 +27,10 @@
  *    distribution.
  *  - Busiest hours: tickets opened per local weekday (Monday first) and hour.
  *  - Top tags: the ten tags most used on the period's tickets.
- *  - Calls: answered count, missed count and average length; the store keeps
- *    no call records yet, so these are 0.
+ *  - Calls: the phone channel's call records (kefu_store_record_call_async())
+ *    of calls that started in the period: answered (either direction),
+ *    missed (incoming, answered by nobody, voicemail included) and the
+ *    average length from answer to hang-up. Only the phone channel has calls.
  *  - Agents: per assignee, tickets assigned, resolved and agent replies on them.
  */
 
@@ -104,7 +106,7 @@ typedef struct
   gint64             sla_resolution;
   gint64             made_at;
   KefuReportPeriod  *current;
-  KefuReportPeriod  *previous;          /* the same length just before */
+  KefuReportPeriod  *previous;          /* as many local days just before */
   /*< private >*/
   gatomicrefcount    ref_count;
 } KefuReport;

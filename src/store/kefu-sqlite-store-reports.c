@@ -2,9 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Every query here is a range of an index from migration 0005: tickets by
- * created_at, older open tickets by resolved_at. What a report needs of a
- * ticket's messages is kept on the ticket by that migration's triggers.
+ * Every query here is a range of an index: tickets by created_at, older
+ * open tickets by resolved_at (migration 0005), tags by their ticket's
+ * created_at and calls by started_at (0009). What a report needs of a
+ * ticket's messages is kept on the ticket by 0005's triggers.
  */
 
 #include "config.h"
@@ -124,11 +125,17 @@ read_tags (KefuSqliteConnection  *conn,
            KefuReportFacts       *facts,
            GError               **error)
 {
+  /* ticket_tags carries its ticket's created_at and channel (0009), so
+   * each tag's count is one range of a covering index: no sort of every
+   * use, no probe per ticket (75 → 7 ms of CPU on 150,000 uses). */
   static const char sql[] =
-    "SELECT g.name, count (*) AS uses FROM tickets t INDEXED BY tickets_created"
-    " JOIN ticket_tags tt ON tt.ticket_id = t.id JOIN tags g ON g.id = tt.tag_id"
-    " WHERE t.created_at >= ?1 AND t.created_at < ?2 AND (?3 IS NULL OR t.channel = ?3)"
-    " GROUP BY g.id ORDER BY uses DESC, g.name LIMIT ?4";
+    "WITH c AS MATERIALIZED"
+    " (SELECT g.name AS name,"
+    "   (SELECT count (*) FROM ticket_tags tt INDEXED BY ticket_tags_created"
+    "    WHERE tt.tag_id = g.id AND tt.created_at >= ?1 AND tt.created_at < ?2"
+    "    AND (?3 IS NULL OR tt.channel = ?3)) AS uses"
+    "  FROM tags g)"
+    " SELECT name, uses FROM c WHERE uses > 0 ORDER BY uses DESC, name LIMIT ?4";
   g_autoptr (KefuSqliteStmt) stmt = _kefu_sqlite_prepare (conn, sql, error);
   int rc;
 
@@ -144,6 +151,40 @@ read_tags (KefuSqliteConnection  *conn,
       tag.name = kefu_report_facts_intern (facts, _kefu_sqlite_column_text (stmt, 0));
       tag.count = (guint)sqlite3_column_int64 (stmt, 1);
       g_array_append_val (facts->tags, tag);
+    }
+  return finish_rows (conn, rc, error);
+}
+
+static gboolean
+read_calls (KefuSqliteConnection  *conn,
+            KefuReportFacts       *facts,
+            GError               **error)
+{
+  static const char sql[] =
+    "SELECT coalesce (sum (answered_at > 0), 0),"
+    " coalesce (sum (incoming <> 0 AND answered_at = 0), 0),"
+    " coalesce (sum (CASE WHEN answered_at > 0 AND ended_at > answered_at"
+    "                THEN ended_at - answered_at ELSE 0 END), 0)"
+    " FROM calls INDEXED BY calls_started WHERE started_at >= ?1 AND started_at < ?2";
+  g_autoptr (KefuSqliteStmt) stmt = NULL;
+  int rc;
+
+  /* Only the phone channel has calls. */
+  if (facts->channel != KEFU_REPORT_ALL_CHANNELS && facts->channel != KEFU_CHANNEL_KIND_PHONE)
+    return TRUE;
+
+  stmt = _kefu_sqlite_prepare (conn, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, facts->from);
+  sqlite3_bind_int64 (stmt, 2, facts->to);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      facts->calls = (guint)sqlite3_column_int64 (stmt, 0);
+      facts->missed_calls = (guint)sqlite3_column_int64 (stmt, 1);
+      facts->call_time = sqlite3_column_int64 (stmt, 2);
+      rc = sqlite3_step (stmt);
     }
   return finish_rows (conn, rc, error);
 }
@@ -215,6 +256,7 @@ kefu_sqlite_store_report_facts (KefuStore  *store,
       !read_open_at_start (conn, facts, error) ||
       !read_tags (conn, facts, error) ||
       !read_ratings (conn, facts, error) ||
+      !read_calls (conn, facts, error) ||
       !read_agents (conn, facts, error))
     {
       _kefu_sqlite_exec (conn, "ROLLBACK", NULL);
@@ -260,9 +302,47 @@ kefu_sqlite_store_insert_rating (KefuStore   *store,
   return sqlite3_last_insert_rowid (conn->db);
 }
 
+static gboolean
+kefu_sqlite_store_insert_call (KefuStore   *store,
+                               gint64       message_id,
+                               gboolean     incoming,
+                               const char  *outcome,
+                               gint64       started_at,
+                               gint64       answered_at,
+                               gint64       ended_at,
+                               GError     **error)
+{
+  static const char sql[] =
+    "INSERT OR REPLACE INTO calls (message_id, incoming, outcome, started_at, answered_at, ended_at)"
+    " SELECT id, ?2, ?3, ?4, ?5, ?6 FROM messages WHERE id = ?1";
+  KefuSqliteConnection *conn = CONN (store);
+  g_autoptr (KefuSqliteStmt) stmt = NULL;
+  g_autofree char *clean = kefu_text_clean (outcome, 32);
+
+  stmt = _kefu_sqlite_prepare (conn, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, message_id);
+  sqlite3_bind_int (stmt, 2, incoming ? 1 : 0);
+  _kefu_sqlite_bind_text (stmt, 3, clean);
+  sqlite3_bind_int64 (stmt, 4, started_at);
+  sqlite3_bind_int64 (stmt, 5, answered_at);
+  sqlite3_bind_int64 (stmt, 6, ended_at);
+  if (!_kefu_sqlite_step_done (conn, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (conn->db) == 0)
+    {
+      g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_INVALID,
+                   _("There is no message %" G_GINT64_FORMAT " to keep a call for."), message_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 void
 _kefu_sqlite_store_reports_init (KefuStoreInterface *iface)
 {
   iface->report_facts = kefu_sqlite_store_report_facts;
   iface->insert_rating = kefu_sqlite_store_insert_rating;
+  iface->insert_call = kefu_sqlite_store_insert_call;
 }

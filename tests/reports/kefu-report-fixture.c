@@ -47,6 +47,58 @@ insert_ratings_job (KefuStore     *store,
   return GINT_TO_POINTER (TRUE);
 }
 
+typedef struct
+{
+  gint64      message_id;
+  gboolean    incoming;
+  const char *outcome;
+  int         day, hour, minute;
+  int         answered_after;   /* seconds after the start, or -1 */
+  int         length;           /* seconds from answer (or start) to end */
+} Call;
+
+/* Through the store's public API, as the phone channel records them. */
+static void
+record_calls (KefuStore *store)
+{
+  const Call calls[] = {
+    { 14, TRUE, "answered", 6, 17, 30, 20, 360 },
+    { 30, TRUE, "missed", 6, 18, 5, -1, 30 },
+    { 31, TRUE, "voicemail", 7, 10, 0, -1, 45 },
+    { 32, FALSE, "answered", 7, 11, 0, 30, 120 },
+    { 15, FALSE, "answered", 9, 9, 29, 60, 600 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
+    {
+      g_autoptr (GAsyncResult) result = NULL;
+      g_autoptr (GError) error = NULL;
+      gint64 started = report_fixture_local (3, calls[i].day, calls[i].hour, calls[i].minute);
+      gint64 answered = calls[i].answered_after >= 0 ? started + calls[i].answered_after * G_USEC_PER_SEC : 0;
+      gint64 ended = (answered != 0 ? answered : started) + calls[i].length * G_USEC_PER_SEC;
+
+      kefu_store_record_call_async (store, calls[i].message_id, calls[i].incoming, calls[i].outcome,
+                                    started, answered, ended, NULL, kefu_test_result_cb, &result);
+      g_assert_true (kefu_store_record_call_finish (store, kefu_test_wait (&result), &error));
+      g_assert_no_error (error);
+    }
+}
+
+/* What the archive does not hold: the week's ratings and call records. */
+void
+report_fixture_add_ratings_and_calls (KefuStore *store)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  kefu_store_write_async (store, insert_ratings_job, NULL, NULL, NULL, NULL,
+                          kefu_test_result_cb, &result);
+  g_assert_nonnull (kefu_store_job_finish (store, kefu_test_wait (&result), &error));
+  g_assert_no_error (error);
+
+  record_calls (store);
+}
+
 void
 report_fixture_set_up (ReportFixture *fixture,
                        gconstpointer  user_data)
@@ -71,10 +123,7 @@ report_fixture_set_up (ReportFixture *fixture,
   g_assert_no_error (error);
   g_clear_object (&result);
 
-  kefu_store_write_async (fixture->store, insert_ratings_job, NULL, NULL, NULL, NULL,
-                          kefu_test_result_cb, &result);
-  g_assert_nonnull (kefu_store_job_finish (fixture->store, kefu_test_wait (&result), &error));
-  g_assert_no_error (error);
+  report_fixture_add_ratings_and_calls (fixture->store);
 }
 
 void

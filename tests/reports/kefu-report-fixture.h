@@ -21,6 +21,16 @@
  *
  * Ratings: T1 5 (Mon 2 Mar 12:00), T2 4 (Tue 3 Mar 11:05), T6 2 (Thu 5 Mar
  * 16:10), P1 5 (Tue 24 Feb 13:05).
+ *
+ * Calls, all on T4 (the phone channel logs every call as a message of
+ * direction IN, whoever dialled):
+ *
+ *  message  who       started           answered   ended      length
+ *  14       customer  Fri 6 Mar 17:30   17:30:20   17:36:20   6 min
+ *  30       customer  Fri 6 Mar 18:05   missed
+ *  31       customer  Sat 7 Mar 10:00   voicemail (nobody answered)
+ *  32       agent     Sat 7 Mar 11:00   11:00:30   11:02:30   2 min
+ *  15       agent     Mon 9 Mar 09:29   09:30      09:40      10 min (next week)
  */
 
 #pragma once
@@ -47,6 +57,7 @@ gint64      report_fixture_local        (int            month,
                                          int            day,
                                          int            hour,
                                          int            minute);
+void        report_fixture_add_ratings_and_calls (KefuStore *store);
 KefuReport *report_fixture_compute      (ReportFixture *fixture,
                                          gint64         from,
                                          gint64         to,

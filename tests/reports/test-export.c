@@ -42,9 +42,9 @@ test_csv_summary (ReportFixture *fixture,
                                         "robot_handoff_rate,0.5000,0.0000\r\n"
                                         "ratings,3,1\r\n"
                                         "rating_average,3.6667,5.0000\r\n"
-                                        "calls,0,0\r\n"
-                                        "missed_calls,0,0\r\n"
-                                        "average_call_seconds,0.0000,0.0000\r\n"));
+                                        "calls,2,0\r\n"
+                                        "missed_calls,2,0\r\n"
+                                        "average_call_seconds,240.0000,0.0000\r\n"));
 }
 
 static void

@@ -113,10 +113,13 @@ test_current_period (ReportFixture *fixture,
   g_assert_cmpstr (g_array_index (p->facts->tags, KefuReportCount, 1).name, ==, "shipping");
   g_assert_cmpuint (g_array_index (p->facts->tags, KefuReportCount, 1).count, ==, 2);
 
-  /* No call records exist yet. */
-  g_assert_cmpuint (p->calls, ==, 0);
-  g_assert_cmpuint (p->missed_calls, ==, 0);
-  g_assert_cmpint (kefu_report_period_average_call (p), ==, 0);
+  /* Calls started in the week: 14 (6 min) and 32 (2 min) answered, 30
+   * missed and 31 left a voicemail, so two missed; 15 is next Monday.
+   * Average length (6 + 2) / 2 = 4 min. */
+  g_assert_cmpuint (p->calls, ==, 2);
+  g_assert_cmpuint (p->missed_calls, ==, 2);
+  g_assert_cmpint (p->call_time, ==, 8 * MINUTE);
+  g_assert_cmpint (kefu_report_period_average_call (p), ==, 4 * MINUTE);
 
   /* Agents: Emily has T2 and T6 (both solved, 1 + 2 replies); 王芳 has T1
    * (solved, 1 reply) and T4 (open, 1 reply). Equal loads sort by name. */
@@ -163,6 +166,9 @@ test_previous_period (ReportFixture *fixture,
   g_assert_cmpfloat_with_epsilon (p->rating_average, 5.0, 1e-9);
   g_assert_cmpuint (p->agents->len, ==, 1);
   g_assert_cmpuint (p->facts->tags->len, ==, 0);
+  g_assert_cmpuint (p->calls, ==, 0);
+  g_assert_cmpuint (p->missed_calls, ==, 0);
+  g_assert_cmpint (kefu_report_period_average_call (p), ==, 0);
 }
 
 static void
@@ -190,6 +196,54 @@ test_channel_filter (ReportFixture *fixture,
   g_assert_cmpuint (g_array_index (p->facts->tags, KefuReportCount, 0).count, ==, 2);
   /* The previous chat week: P2 only. */
   g_assert_cmpuint (report->previous->new_tickets, ==, 1);
+  /* Calls belong to the phone channel only. */
+  g_assert_cmpuint (p->calls, ==, 0);
+  g_assert_cmpuint (p->missed_calls, ==, 0);
+}
+
+static void
+test_calls (ReportFixture *fixture,
+            gconstpointer  user_data)
+{
+  g_autoptr (KefuReport) phone = report_fixture_compute (fixture, fixture->from, fixture->to,
+                                                         KEFU_CHANNEL_KIND_PHONE);
+  g_autoptr (KefuReport) next = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  /* The phone filter sees the same calls as all channels. */
+  g_assert_cmpuint (phone->current->calls, ==, 2);
+  g_assert_cmpuint (phone->current->missed_calls, ==, 2);
+  g_assert_cmpint (kefu_report_period_average_call (phone->current), ==, 4 * MINUTE);
+
+  /* The next week: only 15's callback, 10 min; the week before it is the
+   * fixture's week. */
+  next = report_fixture_compute (fixture, fixture->to, report_fixture_local (3, 16, 0, 0),
+                                 KEFU_REPORT_ALL_CHANNELS);
+  g_assert_cmpuint (next->current->calls, ==, 1);
+  g_assert_cmpuint (next->current->missed_calls, ==, 0);
+  g_assert_cmpint (kefu_report_period_average_call (next->current), ==, 10 * MINUTE);
+  g_assert_cmpuint (next->previous->calls, ==, 2);
+
+  /* Recording a call again replaces it: 30 was answered after all. */
+  kefu_store_record_call_async (fixture->store, 30, TRUE, "answered", report_fixture_local (3, 6, 18, 5),
+                                report_fixture_local (3, 6, 18, 5), report_fixture_local (3, 6, 18, 9),
+                                NULL, kefu_test_result_cb, &result);
+  g_assert_true (kefu_store_record_call_finish (fixture->store, kefu_test_wait (&result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_clear_pointer (&phone, kefu_report_unref);
+  phone = report_fixture_compute_week (fixture);
+  /* 6 + 2 + 4 min over three answered calls. */
+  g_assert_cmpuint (phone->current->calls, ==, 3);
+  g_assert_cmpuint (phone->current->missed_calls, ==, 1);
+  g_assert_cmpint (kefu_report_period_average_call (phone->current), ==, 4 * MINUTE);
+
+  /* A message that does not exist has no call. */
+  kefu_store_record_call_async (fixture->store, 999, TRUE, "missed", fixture->from, 0, fixture->from,
+                                NULL, kefu_test_result_cb, &result);
+  g_assert_false (kefu_store_record_call_finish (fixture->store, kefu_test_wait (&result), &error));
+  g_assert_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_INVALID);
 }
 
 static void
@@ -271,6 +325,62 @@ test_time_zone (ReportFixture *fixture,
   }
 }
 
+static gint64
+new_york (int month,
+          int day,
+          int hour)
+{
+  g_autoptr (GTimeZone) tz = g_time_zone_new_identifier ("America/New_York");
+  g_autoptr (GDateTime) dt = g_date_time_new (tz, 2026, month, day, hour, 0, 0);
+
+  return g_date_time_to_unix (dt) * G_USEC_PER_SEC;
+}
+
+static void
+test_daylight_saving (ReportFixture *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr (KefuReport) report = NULL;
+  g_autoptr (KefuReport) week = NULL;
+  const KefuReportPeriod *p;
+
+  /* A shop in New York open 00:00–03:00 every day. Clocks there go from
+   * 02:00 to 03:00 on Sunday 8 March 2026, so that night's opening is two
+   * hours long, not three. In New York time: T1 opened Sun 1 Mar 21:00,
+   * answered 21:30 (0); T2 Mon 04:00 → 21:00 (0); T6 Tue 20:00 → Wed
+   * 02:00 (2 h); T4 Fri 6 Mar 04:30 → Sun 8 Mar 21:30 EDT: Saturday 3 h +
+   * Sunday 2 h = 5 h. Sorted 0, 0, 2 h, 5 h. Resolutions: T1 and T2 0,
+   * T3 Tue 01:00 → 01:05 (5 min), T6 Wed 3 h + Thu 3 h = 6 h. */
+  set_setting (fixture, "business-hours",
+               "{\"time_zone\": \"America/New_York\", \"week\": {"
+               "\"mon\": [[\"00:00\", \"03:00\"]], \"tue\": [[\"00:00\", \"03:00\"]],"
+               "\"wed\": [[\"00:00\", \"03:00\"]], \"thu\": [[\"00:00\", \"03:00\"]],"
+               "\"fri\": [[\"00:00\", \"03:00\"]], \"sat\": [[\"00:00\", \"03:00\"]],"
+               "\"sun\": [[\"00:00\", \"03:00\"]]}}");
+  report = report_fixture_compute_week (fixture);
+  p = report->current;
+  g_assert_cmpuint (p->responded, ==, 4);
+  g_assert_cmpint (p->first_response_median, ==, 0);
+  g_assert_cmpint (p->first_response_p90, ==, 5 * HOUR);
+  g_assert_cmpint (p->resolution_median, ==, 0);
+  g_assert_cmpint (p->resolution_p90, ==, 6 * HOUR);
+
+  /* New York's own week, Monday 2 to Monday 9 March: seven local days,
+   * the last one 23 hours long; T4 opened on Friday at 04:00 there. */
+  week = report_fixture_compute (fixture, new_york (3, 2, 0), new_york (3, 9, 0), KEFU_REPORT_ALL_CHANNELS);
+  p = week->current;
+  g_assert_cmpuint (kefu_report_period_n_buckets (p), ==, 7);
+  g_assert_cmpint (g_array_index (p->bucket_starts, gint64, 6), ==, new_york (3, 8, 0));
+  g_assert_cmpint (g_array_index (p->bucket_starts, gint64, 7) - g_array_index (p->bucket_starts, gint64, 6),
+                   ==, 23 * HOUR);
+  g_assert_cmpuint (p->heat_map[4][4], ==, 1);
+  /* The previous period is the seven local days before, 168 hours long,
+   * not 167 hours back from Monday (which would start at 01:00). */
+  g_assert_cmpint (week->previous->from, ==, new_york (2, 23, 0));
+  g_assert_cmpint (week->previous->to, ==, new_york (3, 2, 0));
+  g_assert_cmpuint (kefu_report_period_n_buckets (week->previous), ==, 7);
+}
+
 static void
 test_weekly_buckets (ReportFixture *fixture,
                      gconstpointer  user_data)
@@ -330,8 +440,10 @@ main (int    argc,
   REPORT_TEST_ADD ("/reports/report/current-period", test_current_period);
   REPORT_TEST_ADD ("/reports/report/previous-period", test_previous_period);
   REPORT_TEST_ADD ("/reports/report/channel-filter", test_channel_filter);
+  REPORT_TEST_ADD ("/reports/report/calls", test_calls);
   REPORT_TEST_ADD ("/reports/report/empty-range", test_empty_range);
   REPORT_TEST_ADD ("/reports/report/time-zone", test_time_zone);
+  REPORT_TEST_ADD ("/reports/report/daylight-saving", test_daylight_saving);
   REPORT_TEST_ADD ("/reports/report/weekly-buckets", test_weekly_buckets);
   REPORT_TEST_ADD ("/reports/report/rating-api", test_rating_api);
 

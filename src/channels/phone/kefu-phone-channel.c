@@ -28,8 +28,10 @@
 #include "kefu-phone-call-log.h"
 #include "kefu-phone-call-private.h"
 #include "kefu-phone-config.h"
+#include "kefu-phone-enums.h"
 #include "kefu-sip-registration.h"
 #include "kefu-sip-stack.h"
+#include "kefu-store-reports.h"
 
 struct _KefuPhoneChannel
 {
@@ -113,6 +115,38 @@ remove_call (KefuPhoneChannel *self,
     g_list_store_remove (self->calls, position);
 }
 
+/* reports (#7): what the Reports page counts of a call (missed calls,
+ * call length), kept beside its message. */
+static void
+record_call_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!kefu_store_record_call_finish (KEFU_STORE (object), result, &error))
+    g_debug ("Call record not kept: %s", error->message);
+}
+
+static void
+record_call (KefuRouter    *router,
+             KefuPhoneCall *call,
+             gint64         message_id)
+{
+  KefuPhoneCallOutcome outcome = kefu_phone_call_get_outcome (call);
+  g_autoptr (GEnumClass) outcomes = g_type_class_ref (KEFU_TYPE_PHONE_CALL_OUTCOME);
+  GEnumValue *value = g_enum_get_value (outcomes, outcome);
+  gboolean answered = outcome == KEFU_PHONE_CALL_OUTCOME_ANSWERED;
+
+  kefu_store_record_call_async (kefu_router_get_store (router), message_id,
+                                kefu_phone_call_get_direction (call) == KEFU_PHONE_CALL_INCOMING,
+                                value != NULL ? value->value_nick : "",
+                                kefu_phone_call_get_started_at (call),
+                                answered ? kefu_phone_call_get_answered_at (call) : 0,
+                                kefu_phone_call_get_ended_at (call),
+                                NULL, record_call_cb, NULL);
+}
+
 static void
 receive_cb (GObject      *object,
             GAsyncResult *result,
@@ -126,6 +160,8 @@ receive_cb (GObject      *object,
   delivery = kefu_router_receive_finish (KEFU_ROUTER (object), result, &error);
   if (delivery == NULL)
     g_debug ("Call %s could not be stored: %s", kefu_phone_call_get_call_id (data->call), error->message);
+  else if (delivery->message_id > 0)
+    record_call (KEFU_ROUTER (object), data->call, delivery->message_id);
 
   if (recording != NULL)
     g_unlink (recording);
