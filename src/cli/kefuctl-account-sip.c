@@ -128,12 +128,9 @@ kefuctl_account_add_sip (KefuctlContext  *context,
       g_strfreev (config->codecs);
       config->codecs = g_strsplit (codecs, ",", 16);
     }
-  if (config->registrar == NULL && config->bind_port == 0)
-    config->bind_port = 5060;
+  kefu_phone_config_fill_defaults (config);
   if (no_voicemail)
     config->voicemail = FALSE;
-  if (config->bind_address == NULL)
-    config->bind_address = g_strdup ("0.0.0.0");
   if (!kefu_phone_config_validate (config, error))
     return FALSE;
 
@@ -149,15 +146,7 @@ kefuctl_account_add_sip (KefuctlContext  *context,
   store = kefuctl_context_get_store (context);
 
   json = kefu_phone_config_to_json (config);
-  if (config->registrar != NULL)
-    {
-      const char *host = strchr (config->registrar, ':') + 1;
-
-      address = g_strdup_printf ("sip:%s@%s", config->user, host);
-    }
-  else
-    address = g_strdup_printf ("sip:%s@%s:%u", config->user ? config->user : "kefu",
-                               config->bind_address, config->bind_port);
+  address = kefu_phone_config_dup_address (config);
   fields.kind = KEFU_CHANNEL_KIND_PHONE;
   fields.name = name ? name : address;
   fields.address = address;

@@ -123,16 +123,6 @@ parse_security (const char         *text,
   return FALSE;
 }
 
-static guint
-default_port (gboolean          imap,
-              KefuEmailSecurity security)
-{
-  if (imap)
-    return security == KEFU_EMAIL_SECURITY_TLS ? 993 : 143;
-
-  return security == KEFU_EMAIL_SECURITY_TLS ? 465 : 587;
-}
-
 static gboolean
 add_email (KefuctlContext  *context,
            int              argc,
@@ -194,17 +184,12 @@ add_email (KefuctlContext  *context,
       g_set_error (error, KEFUCTL_ERROR, KEFUCTL_ERROR_USAGE, _("Give the mailbox's address with --address."));
       return FALSE;
     }
-  if (config->folder == NULL)
-    config->folder = g_strdup ("INBOX");
-  if (config->user == NULL)
-    config->user = g_strdup (address);
-  if (config->smtp_host == NULL)
-    config->smtp_host = g_strdup (config->imap_host);
+  kefu_email_config_fill_defaults (config, address);
   if (!parse_security (imap_security, &config->imap_security, error) ||
       !parse_security (smtp_security, &config->smtp_security, error))
     return FALSE;
-  config->imap_port = default_port (TRUE, config->imap_security);
-  config->smtp_port = default_port (FALSE, config->smtp_security);
+  config->imap_port = kefu_email_security_default_port (TRUE, config->imap_security);
+  config->smtp_port = kefu_email_security_default_port (FALSE, config->smtp_security);
   if (!parse_port (imap_port, &config->imap_port, error) || !parse_port (smtp_port, &config->smtp_port, error))
     return FALSE;
   if (first_sync != NULL && g_ascii_string_to_unsigned (first_sync, 10, 0, 3650, &number, NULL))
@@ -317,7 +302,7 @@ list (KefuctlContext  *context,
       return TRUE;
     }
 
-  table = kefuctl_table_new (6, _(">ID"), _("KIND"), _("NAME"), _("ADDRESS"), _("SERVER"), _("ENABLED"));
+  table = kefuctl_table_new (6, _(">ID"), _("KIND"), C_("column", "NAME"), C_("column", "ADDRESS"), _("SERVER"), _("ENABLED"));
   for (guint i = 0; i < accounts->len; i++)
     {
       KefuAccount *account = g_ptr_array_index (accounts, i);

@@ -74,8 +74,6 @@ apply_options (KefuChatConfig  *config,
                const Options   *options,
                GError         **error)
 {
-  g_autofree char *json = NULL;
-  g_autoptr (KefuChatConfig) checked = NULL;
   g_autoptr (GError) local_error = NULL;
 
 #define REPLACE(field, value) \
@@ -121,9 +119,7 @@ apply_options (KefuChatConfig  *config,
     }
 
   /* What is saved must read back: the same checks as the server's. */
-  json = kefu_chat_config_to_json (config);
-  checked = kefu_chat_config_new_from_json (json, &local_error);
-  if (checked == NULL)
+  if (!kefu_chat_config_check (config, &local_error))
     {
       g_set_error_literal (error, KEFUCTL_ERROR, KEFUCTL_ERROR_USAGE, local_error->message);
       return FALSE;
@@ -141,6 +137,7 @@ print_config (KefuAccount          *account,
   const char *scheme = config->tls_certificate ? "https" : "http";
   const char *host = g_str_equal (config->address, "0.0.0.0") || g_str_equal (config->address, "::")
                      ? "YOUR-ADDRESS" : config->address;
+  g_autofree char *snippet = kefu_chat_config_dup_embed_snippet (config);
 
   if (json)
     {
@@ -158,7 +155,7 @@ print_config (KefuAccount          *account,
   g_print (_("Greeting: %s\n"), config->greeting);
   g_print (_("Demo page: %s://%s:%u/demo\n"), scheme, host, config->port);
   g_print (_("Paste this into your website’s pages, before </body>:\n"));
-  g_print ("  <script src=\"%s://%s:%u/kefu/widget.js\" async></script>\n", scheme, host, config->port);
+  g_print ("  %s\n", snippet);
 }
 
 static gboolean

@@ -11,10 +11,10 @@
 
 #include "kefuctl-context.h"
 
-#include "kefu-channel-registry.h"
+#include "kefu-channel-enums.h"
 #include "kefu-channel.h"
 #include "kefu-enums.h"
-#include "kefu-store-email.h"
+#include "kefu-runtime.h"
 
 static void
 on_cancelled (GCancellable *cancellable,
@@ -24,15 +24,38 @@ on_cancelled (GCancellable *cancellable,
 }
 
 static void
-start_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
+on_channel_notify_state (KefuChannel *channel,
+                         GParamSpec  *pspec,
+                         gpointer     user_data)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr (KefuAccount) account = NULL;
+  g_autofree char *message = kefu_channel_dup_status_message (channel);
 
-  /* The channel keeps its error as its state and logs it; serve goes on
-   * with the other accounts. */
-  kefu_channel_start_finish (KEFU_CHANNEL (object), result, &error);
+  g_object_get (channel, "account", &account, NULL);
+  g_message (_("Account %" PRId64 " (%s): %s%s%s"), kefu_account_get_id (account),
+             kefu_account_get_name (account),
+             kefu_enum_to_nick (KEFU_TYPE_CHANNEL_STATE, kefu_channel_get_state (channel)),
+             message != NULL ? " — " : "", message != NULL ? message : "");
+}
+
+/* Every channel the runtime starts is logged, and so is each change of its state. */
+static void
+on_channels_changed (GListModel *channels,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     gpointer    user_data)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr (KefuChannel) channel = g_list_model_get_item (channels, i);
+      g_autoptr (KefuAccount) account = NULL;
+
+      g_object_get (channel, "account", &account, NULL);
+      g_message (_("Starting account %" PRId64 " (%s)"), kefu_account_get_id (account),
+                 kefu_account_get_name (account));
+      g_signal_connect (channel, "notify::state", G_CALLBACK (on_channel_notify_state), NULL);
+    }
 }
 
 gboolean
@@ -43,9 +66,9 @@ kefuctl_serve_run (KefuctlContext  *context,
 {
   g_autoptr (GOptionContext) options = NULL;
   g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GPtrArray) accounts = NULL;
-  g_autoptr (GPtrArray) channels = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (KefuRuntime) runtime = NULL;
   g_autoptr (GMainLoop) loop = NULL;
+  g_autoptr (GError) start_error = NULL;
   g_autofree char *only_text = NULL;
   guint64 only = 0;
   KefuStore *store;
@@ -73,35 +96,23 @@ kefuctl_serve_run (KefuctlContext  *context,
   if (context->router == NULL)
     context->router = kefu_router_new (store);
 
-  kefu_store_list_accounts_async (store, context->cancellable, kefuctl_result_cb, &result);
-  accounts = kefu_store_list_accounts_finish (store, kefuctl_wait (&result), error);
-  if (accounts == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < accounts->len; i++)
+  runtime = kefu_runtime_new (context->router);
+  kefu_runtime_set_only_account (runtime, (gint64)only);
+  g_signal_connect (kefu_runtime_get_channels (runtime), "items-changed",
+                    G_CALLBACK (on_channels_changed), NULL);
+  kefu_runtime_start_async (runtime, context->cancellable, kefuctl_result_cb, &result);
+  if (!kefu_runtime_start_finish (runtime, kefuctl_wait (&result), &start_error))
     {
-      KefuAccount *account = g_ptr_array_index (accounts, i);
-      GType type = kefu_channel_registry_lookup (kefu_account_get_kind (account));
-      KefuChannel *channel;
-
-      if (!kefu_account_get_enabled (account) || (only > 0 && kefu_account_get_id (account) != (gint64)only))
-        continue;
-      if (type == G_TYPE_INVALID)
+      /* The robot's trouble is logged; the channels run without it. */
+      if (g_list_model_get_n_items (kefu_runtime_get_channels (runtime)) == 0)
         {
-          g_message (_("Account %" PRId64 " (%s): this build has no %s channel"), kefu_account_get_id (account),
-                     kefu_account_get_name (account),
-                     kefu_enum_to_nick (KEFU_TYPE_CHANNEL_KIND, kefu_account_get_kind (account)));
-          continue;
+          g_propagate_error (error, g_steal_pointer (&start_error));
+          return FALSE;
         }
-
-      channel = g_object_new (type, "router", context->router, "account", account, NULL);
-      g_ptr_array_add (channels, channel);
-      g_message (_("Starting account %" PRId64 " (%s)"), kefu_account_get_id (account),
-                 kefu_account_get_name (account));
-      kefu_channel_start_async (channel, context->cancellable, start_cb, NULL);
+      g_message ("%s", start_error->message);
     }
 
-  if (channels->len == 0)
+  if (g_list_model_get_n_items (kefu_runtime_get_channels (runtime)) == 0)
     {
       g_set_error (error, KEFUCTL_ERROR, KEFUCTL_ERROR_NOT_FOUND,
                    _("No enabled account to run. Add one with “kefuctl account add-email”."));
@@ -114,8 +125,7 @@ kefuctl_serve_run (KefuctlContext  *context,
     g_main_loop_run (loop);
   g_cancellable_disconnect (context->cancellable, handler);
 
-  for (guint i = 0; i < channels->len; i++)
-    kefu_channel_stop (g_ptr_array_index (channels, i));
+  kefu_runtime_stop (runtime);
   g_message ("%s", _("Stopped."));
 
   return TRUE;

@@ -338,6 +338,8 @@ kefu_change_set_copy (const KefuChangeSet *self)
   KefuChangeSet *copy = kefu_change_set_new ();
 
   copy->everything = self->everything;
+  copy->settings = self->settings;
+  copy->accounts = self->accounts;
   g_array_append_vals (copy->ticket_ids, self->ticket_ids->data, self->ticket_ids->len);
   g_array_append_vals (copy->customer_ids, self->customer_ids->data, self->customer_ids->len);
 
@@ -358,7 +360,8 @@ kefu_change_set_free (KefuChangeSet *self)
 gboolean
 kefu_change_set_is_empty (const KefuChangeSet *self)
 {
-  return !self->everything && self->ticket_ids->len == 0 && self->customer_ids->len == 0;
+  return !self->everything && self->ticket_ids->len == 0 && self->customer_ids->len == 0 &&
+         !self->settings && !self->accounts;
 }
 
 static gboolean

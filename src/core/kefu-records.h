@@ -184,6 +184,9 @@ typedef struct
   GArray   *ticket_ids;     /* gint64 */
   GArray   *customer_ids;   /* gint64 */
   gboolean  everything;     /* import, restore: reload all */
+  /* runtime: what the robot and the channels reload */
+  gboolean  settings;       /* a setting or the knowledge base */
+  gboolean  accounts;       /* a channel account added, edited or removed */
 } KefuChangeSet;
 
 #define KEFU_TYPE_CHANGE_SET (kefu_change_set_get_type ())

@@ -114,6 +114,8 @@ insert_account_job (KefuStore     *store,
   EmailData *email_data = data;
   gint64 id = STORE_IFACE (store)->insert_account (store, &email_data->fields, error);
 
+  if (id > 0)
+    kefu_store_note_config_changed (store, FALSE, TRUE);
   return id > 0 ? boxed_id (id) : NULL;
 }
 
@@ -149,7 +151,10 @@ update_account_job (KefuStore     *store,
 {
   EmailData *email_data = data;
 
-  return STORE_IFACE (store)->update_account (store, &email_data->fields, error) ? GINT_TO_POINTER (1) : NULL;
+  if (!STORE_IFACE (store)->update_account (store, &email_data->fields, error))
+    return NULL;
+  kefu_store_note_config_changed (store, FALSE, TRUE);
+  return GINT_TO_POINTER (1);
 }
 
 void
@@ -179,7 +184,10 @@ delete_account_job (KefuStore     *store,
 {
   EmailData *email_data = data;
 
-  return STORE_IFACE (store)->delete_account (store, email_data->id, error) ? GINT_TO_POINTER (1) : NULL;
+  if (!STORE_IFACE (store)->delete_account (store, email_data->id, error))
+    return NULL;
+  kefu_store_note_config_changed (store, FALSE, TRUE);
+  return GINT_TO_POINTER (1);
 }
 
 void

@@ -69,6 +69,7 @@ put_kb_entries_job (KefuStore     *store,
 
   if (!KEFU_STORE_GET_IFACE (store)->put_kb_entries (store, put->json, put->replace_all, error))
     return NULL;
+  kefu_store_note_config_changed (store, TRUE, FALSE);
 
   return GINT_TO_POINTER (TRUE);
 }
@@ -118,6 +119,7 @@ delete_kb_entry_job (KefuStore     *store,
 {
   if (!KEFU_STORE_GET_IFACE (store)->delete_kb_entry (store, data, error))
     return NULL;
+  kefu_store_note_config_changed (store, TRUE, FALSE);
 
   return GINT_TO_POINTER (TRUE);
 }

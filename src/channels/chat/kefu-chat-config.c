@@ -311,3 +311,46 @@ kefu_chat_config_allows_origin (const KefuChatConfig *self,
 
   return FALSE;
 }
+
+/**
+ * kefu_chat_config_check:
+ *
+ * What `kefuctl chat` and the account editor check before saving: the
+ * address is an IP address, and the config reads back as the server will
+ * read it.
+ */
+gboolean
+kefu_chat_config_check (const KefuChatConfig  *self,
+                        GError               **error)
+{
+  g_autofree char *json = NULL;
+  g_autoptr (KefuChatConfig) checked = NULL;
+
+  if (self->address == NULL || !g_hostname_is_ip_address (self->address))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("The chat server listens on an IP address such as 127.0.0.1 or 0.0.0.0, not “%s”."),
+                   self->address != NULL ? self->address : "");
+      return FALSE;
+    }
+
+  json = kefu_chat_config_to_json (self);
+  checked = kefu_chat_config_new_from_json (json, error);
+
+  return checked != NULL;
+}
+
+/**
+ * kefu_chat_config_dup_embed_snippet:
+ *
+ * Returns: (transfer full): the line the shop pastes into its pages
+ */
+char *
+kefu_chat_config_dup_embed_snippet (const KefuChatConfig *self)
+{
+  const char *scheme = self->tls_certificate != NULL ? "https" : "http";
+  const char *host = self->address == NULL || g_str_equal (self->address, "0.0.0.0") ||
+                     g_str_equal (self->address, "::") ? "YOUR-ADDRESS" : self->address;
+
+  return g_strdup_printf ("<script src=\"%s://%s:%u/kefu/widget.js\" async></script>", scheme, host, self->port);
+}

@@ -44,6 +44,10 @@ char           *kefu_chat_config_to_json        (const KefuChatConfig  *self);
 gboolean        kefu_chat_config_allows_origin  (const KefuChatConfig  *self,
                                                  const char            *origin,
                                                  const char            *host);
+/* runtime: what kefuctl chat and the account editor share */
+gboolean        kefu_chat_config_check          (const KefuChatConfig  *self,
+                                                 GError               **error);
+char           *kefu_chat_config_dup_embed_snippet (const KefuChatConfig *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KefuChatConfig, kefu_chat_config_free)
 
 G_END_DECLS

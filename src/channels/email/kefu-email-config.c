@@ -301,8 +301,8 @@ check_server (const char         *what,
 {
   if (host == NULL || *host == '\0')
     {
-      /* Translators: %s is IMAP or SMTP */
       g_set_error (error, KEFU_CHANNEL_ERROR, KEFU_CHANNEL_ERROR_UNREACHABLE,
+                   /* Translators: %s is IMAP or SMTP */
                    _("The %s server is missing. Enter the host name your mail provider gives."), what);
       return FALSE;
     }
@@ -350,6 +350,45 @@ kefu_email_config_validate (const KefuEmailConfig  *self,
     }
 
   return TRUE;
+}
+
+/**
+ * kefu_email_config_fill_defaults:
+ * @address: the mailbox's address
+ *
+ * Fills what the owner left empty the way most providers need it: the
+ * folder INBOX, the address as user name, the incoming server as outgoing
+ * one. Shared by `kefuctl account add-email` and the account editor.
+ */
+void
+kefu_email_config_fill_defaults (KefuEmailConfig *self,
+                                 const char      *address)
+{
+  if (self->folder == NULL || *self->folder == '\0')
+    {
+      g_free (self->folder);
+      self->folder = g_strdup ("INBOX");
+    }
+  if ((self->user == NULL || *self->user == '\0') && address != NULL)
+    {
+      g_free (self->user);
+      self->user = g_strdup (address);
+    }
+  if ((self->smtp_host == NULL || *self->smtp_host == '\0') && self->imap_host != NULL)
+    {
+      g_free (self->smtp_host);
+      self->smtp_host = g_strdup (self->imap_host);
+    }
+}
+
+/* The usual port: IMAPS 993 or IMAP 143, SMTPS 465 or submission 587. */
+guint
+kefu_email_security_default_port (gboolean          imap,
+                                  KefuEmailSecurity security)
+{
+  if (imap)
+    return security == KEFU_EMAIL_SECURITY_TLS ? 993 : 143;
+  return security == KEFU_EMAIL_SECURITY_TLS ? 465 : 587;
 }
 
 gboolean

@@ -48,6 +48,11 @@ gboolean         kefu_email_config_validate       (const KefuEmailConfig  *self,
                                                    GError                **error);
 gboolean         kefu_email_config_trusts         (const KefuEmailConfig  *self,
                                                    const char             *fingerprint);
+/* runtime: what kefuctl account add-email and the account editor share */
+void             kefu_email_config_fill_defaults  (KefuEmailConfig        *self,
+                                                   const char             *address);
+guint            kefu_email_security_default_port (gboolean                imap,
+                                                   KefuEmailSecurity       security);
 gboolean         kefu_email_security_from_string  (const char             *text,
                                                    KefuEmailSecurity      *security);
 const char      *kefu_email_security_to_string    (KefuEmailSecurity       security);

@@ -297,6 +297,45 @@ kefu_phone_config_to_json (const KefuPhoneConfig *self)
   return json_generator_to_data (generator, NULL);
 }
 
+/**
+ * kefu_phone_config_fill_defaults:
+ *
+ * Direct mode (no registrar) listens on 5060 unless told otherwise, on
+ * every address. Shared by `kefuctl account add-sip` and the account editor.
+ */
+void
+kefu_phone_config_fill_defaults (KefuPhoneConfig *self)
+{
+  if ((self->registrar == NULL || *self->registrar == '\0') && self->bind_port == 0)
+    self->bind_port = 5060;
+  if (self->bind_address == NULL || *self->bind_address == '\0')
+    {
+      g_free (self->bind_address);
+      self->bind_address = g_strdup ("0.0.0.0");
+    }
+}
+
+/**
+ * kefu_phone_config_dup_address:
+ *
+ * Returns: (transfer full): the line's address for its account row:
+ *   sip:USER@REGISTRAR-HOST, or sip:USER@BIND-ADDRESS:PORT in direct mode
+ */
+char *
+kefu_phone_config_dup_address (const KefuPhoneConfig *self)
+{
+  if (self->registrar != NULL && *self->registrar != '\0')
+    {
+      const char *colon = strchr (self->registrar, ':');
+      const char *host = colon != NULL ? colon + 1 : self->registrar;
+
+      return g_strdup_printf ("sip:%s@%s", self->user ? self->user : "kefu", host);
+    }
+
+  return g_strdup_printf ("sip:%s@%s:%u", self->user ? self->user : "kefu",
+                          self->bind_address ? self->bind_address : "0.0.0.0", self->bind_port);
+}
+
 gboolean
 kefu_phone_config_is_direct (const KefuPhoneConfig *self)
 {

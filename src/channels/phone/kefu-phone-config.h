@@ -52,6 +52,9 @@ char            *kefu_phone_config_to_json        (const KefuPhoneConfig  *self)
 gboolean         kefu_phone_config_validate       (const KefuPhoneConfig  *self,
                                                    GError                **error);
 gboolean         kefu_phone_config_is_direct      (const KefuPhoneConfig  *self);
+/* runtime: what kefuctl account add-sip and the account editor share */
+void             kefu_phone_config_fill_defaults  (KefuPhoneConfig        *self);
+char            *kefu_phone_config_dup_address    (const KefuPhoneConfig  *self);
 const char      *kefu_phone_config_get_auth_user  (const KefuPhoneConfig  *self);
 gboolean         kefu_sip_transport_from_string   (const char             *text,
                                                    KefuSipTransport       *transport);
