@@ -30,6 +30,7 @@
 
 #include "kefu-robot.h"
 #include "kefu-store-kb.h"
+#include "kefu-voice-menu.h"
 
 struct _KefuRobot
 {
@@ -44,6 +45,7 @@ struct _KefuRobot
   GHashTable        *email_auto_send;   /* account id (gint64*) set */
   GCancellable      *cancellable;
   gulong             received_id;
+  guint              load_serial;     /* of the latest kefu_robot_load_async () */
   gboolean           enabled;
 };
 
@@ -723,10 +725,41 @@ kefu_robot_get_feedback_question (const char *lang)
   return feedback_questions[G_N_ELEMENTS (feedback_questions) - 1].text;
 }
 
+/**
+ * kefu_robot_dup_voice_menu_text:
+ * @digit: the key a caller pressed in the voice menu
+ * @caller_number: (nullable): the caller's number, which says their language
+ *
+ * What the phone's voice menu reads for @digit, from the current knowledge
+ * base (kefu-voice-menu.c): for a #KefuPhoneMenuFunc, called on the main
+ * thread.
+ *
+ * Returns: (transfer full) (nullable): the text to speak, or %NULL
+ */
+char *
+kefu_robot_dup_voice_menu_text (KefuRobot  *self,
+                                char        digit,
+                                const char *caller_number)
+{
+  g_return_val_if_fail (KEFU_IS_ROBOT (self), NULL);
+
+  return kefu_voice_menu_text (self->knowledge_base, digit,
+                               kefu_voice_menu_caller_lang (caller_number, "zh-Hans"));
+}
+
 typedef struct
 {
-  char       *kb_json;
-  GHashTable *settings;
+  char              *kb_json;
+  GHashTable        *settings;
+
+  /* built on a worker thread from the above */
+  KefuKnowledgeBase *knowledge_base;
+  KefuMatcher       *matcher;
+  KefuRules         *rules;
+  KefuBusinessHours *hours;
+  double             min_confidence;   /* the matcher's until now, if no setting */
+  double             min_margin;
+  guint              serial;
 } Loaded;
 
 static void
@@ -734,6 +767,10 @@ loaded_free (Loaded *loaded)
 {
   g_free (loaded->kb_json);
   g_clear_pointer (&loaded->settings, g_hash_table_unref);
+  g_clear_object (&loaded->knowledge_base);
+  g_clear_object (&loaded->matcher);
+  g_clear_object (&loaded->rules);
+  g_clear_pointer (&loaded->hours, kefu_business_hours_unref);
   g_free (loaded);
 }
 
@@ -775,39 +812,50 @@ parse_threshold (const char *text,
   return TRUE;
 }
 
-/* Everything or nothing: a bad setting leaves the robot as it was. */
+/* On a worker thread: parsing and indexing thousands of entries takes a
+ * second or more, which the main thread must not wait for. Only @loaded
+ * is touched. */
 static gboolean
-apply_loaded (KefuRobot  *self,
-              Loaded     *loaded,
-              GError    **error)
+build_loaded (Loaded  *loaded,
+              GError **error)
 {
-  g_autoptr (KefuKnowledgeBase) knowledge_base = kefu_knowledge_base_new ();
-  g_autoptr (KefuRules) rules = kefu_rules_new ();
-  g_autoptr (KefuBusinessHours) hours = NULL;
-  g_auto (GStrv) accounts = NULL;
   const char *value;
-  double threshold;
 
-  if (!kefu_knowledge_base_load_json (knowledge_base, loaded->kb_json, -1, error) ||
-      !kefu_rules_load_json (rules, g_hash_table_lookup (loaded->settings, KEFU_STORE_SETTING_ROBOT_RULES), error))
+  loaded->knowledge_base = kefu_knowledge_base_new ();
+  loaded->rules = kefu_rules_new ();
+  if (!kefu_knowledge_base_load_json (loaded->knowledge_base, loaded->kb_json, -1, error) ||
+      !kefu_rules_load_json (loaded->rules, g_hash_table_lookup (loaded->settings, KEFU_STORE_SETTING_ROBOT_RULES), error))
     return FALSE;
 
   value = g_hash_table_lookup (loaded->settings, KEFU_BUSINESS_HOURS_SETTING);
   if (value != NULL && *value != '\0')
     {
-      hours = kefu_business_hours_new_from_json (value, error);
-      if (hours == NULL)
+      loaded->hours = kefu_business_hours_new_from_json (value, error);
+      if (loaded->hours == NULL)
         return FALSE;
     }
 
-  kefu_robot_set_knowledge_base (self, knowledge_base);
-  kefu_robot_set_rules (self, rules);
-  kefu_robot_set_business_hours (self, hours);
+  parse_threshold (g_hash_table_lookup (loaded->settings, KEFU_STORE_SETTING_ROBOT_MIN_CONFIDENCE), &loaded->min_confidence);
+  parse_threshold (g_hash_table_lookup (loaded->settings, KEFU_STORE_SETTING_ROBOT_MIN_MARGIN), &loaded->min_margin);
+  loaded->matcher = kefu_matcher_new (loaded->knowledge_base);
+  kefu_matcher_set_min_confidence (loaded->matcher, loaded->min_confidence);
+  kefu_matcher_set_min_margin (loaded->matcher, loaded->min_margin);
 
-  if (parse_threshold (g_hash_table_lookup (loaded->settings, KEFU_STORE_SETTING_ROBOT_MIN_CONFIDENCE), &threshold))
-    kefu_matcher_set_min_confidence (self->matcher, threshold);
-  if (parse_threshold (g_hash_table_lookup (loaded->settings, KEFU_STORE_SETTING_ROBOT_MIN_MARGIN), &threshold))
-    kefu_matcher_set_min_margin (self->matcher, threshold);
+  return TRUE;
+}
+
+/* Everything or nothing: a bad setting leaves the robot as it was. */
+static void
+apply_loaded (KefuRobot *self,
+              Loaded    *loaded)
+{
+  g_auto (GStrv) accounts = NULL;
+  const char *value;
+
+  g_set_object (&self->knowledge_base, loaded->knowledge_base);
+  g_set_object (&self->matcher, loaded->matcher);
+  kefu_robot_set_rules (self, loaded->rules);
+  kefu_robot_set_business_hours (self, loaded->hours);
 
   value = g_hash_table_lookup (loaded->settings, KEFU_ROBOT_SETTING_ENABLED);
   self->enabled = value == NULL || g_strcmp0 (value, "false") != 0;
@@ -822,8 +870,44 @@ apply_loaded (KefuRobot  *self,
       if (g_ascii_string_to_signed (g_strstrip (accounts[i]), 10, 1, G_MAXINT64, &account_id, NULL))
         kefu_robot_set_email_auto_send (self, account_id, TRUE);
     }
+}
 
-  return TRUE;
+static void
+build_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (!build_loaded (task_data, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+build_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  KefuRobot *self = KEFU_ROBOT (object);
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* Builds run in parallel; an older one finishing last must not win. */
+  if (((Loaded *)g_task_get_task_data (G_TASK (result)))->serial == self->load_serial)
+    apply_loaded (self, g_task_get_task_data (G_TASK (result)));
+  g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -833,17 +917,26 @@ load_cb (GObject      *object,
 {
   g_autoptr (GTask) task = user_data;
   KefuRobot *self = g_task_get_source_object (task);
-  g_autoptr (Loaded) loaded = NULL;
+  g_autoptr (GTask) build = NULL;
+  GCancellable *cancellable;
+  Loaded *loaded;
   GError *error = NULL;
 
   loaded = kefu_store_job_finish (KEFU_STORE (object), result, &error);
-  if (loaded == NULL || !apply_loaded (self, loaded, &error))
+  if (loaded == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
 
-  g_task_return_boolean (task, TRUE);
+  loaded->serial = GPOINTER_TO_UINT (g_task_get_task_data (task));
+  loaded->min_confidence = kefu_matcher_get_min_confidence (self->matcher);
+  loaded->min_margin = kefu_matcher_get_min_margin (self->matcher);
+  cancellable = g_task_get_cancellable (task);
+  build = g_task_new (self, cancellable, build_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (build, load_cb);
+  g_task_set_task_data (build, loaded, (GDestroyNotify)loaded_free);
+  g_task_run_in_thread (build, build_thread);
 }
 
 /**
@@ -865,6 +958,7 @@ kefu_robot_load_async (KefuRobot           *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, kefu_robot_load_async);
+  g_task_set_task_data (task, GUINT_TO_POINTER (++self->load_serial), NULL);
   kefu_store_read_async (kefu_router_get_store (self->router), load_job, NULL, NULL,
                          (GDestroyNotify)loaded_free, cancellable, load_cb, g_steal_pointer (&task));
 }

@@ -52,5 +52,8 @@ void               kefu_robot_set_email_auto_send  (KefuRobot           *self,
                                                     gint64               account_id,
                                                     gboolean             auto_send);
 const char        *kefu_robot_get_feedback_question (const char         *lang);
+char              *kefu_robot_dup_voice_menu_text  (KefuRobot           *self,
+                                                    char                 digit,
+                                                    const char          *caller_number);
 
 G_END_DECLS

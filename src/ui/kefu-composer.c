@@ -13,6 +13,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "kefu-assist-bar.h"
 #include "kefu-canned.h"
 #include "kefu-canned-picker.h"
 #include "kefu-composer.h"
@@ -389,6 +390,7 @@ kefu_composer_class_init (KefuComposerClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, KEFU_TYPE_MESSAGE);
 
   g_type_ensure (KEFU_TYPE_CANNED_PICKER);
+  g_type_ensure (KEFU_TYPE_ASSIST_BAR);   /* robot (#10) */
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kefu/Kefu/ui/kefu-composer.ui");
   gtk_widget_class_bind_template_child (widget_class, KefuComposer, canned_picker);

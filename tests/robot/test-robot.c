@@ -361,6 +361,45 @@ test_settings (Fixture       *fixture,
   g_assert_error (error, KEFU_RULE_ERROR, KEFU_RULE_ERROR_INVALID);
 }
 
+static void
+count_load_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  guint *pending = user_data;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (kefu_robot_load_finish (KEFU_ROBOT (object), result, &error));
+  g_assert_no_error (error);
+  (*pending)--;
+}
+
+/* Loads overlap when the shop edits quickly; the one started last wins,
+ * and the index is built off the main thread. */
+static void
+test_reload_order (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  static const char one[] = "[{\"id\": \"g1\", \"group\": \"gift-cards\", \"lang\": \"en\","
+                            " \"question\": \"Do you sell gift cards?\", \"answer\": \"Yes.\"}]";
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  guint before = kefu_knowledge_base_get_n_entries (kefu_matcher_get_knowledge_base (kefu_robot_get_matcher (fixture->robot)));
+  guint pending = 2;
+
+  g_assert_cmpuint (before, >, 1);
+  kefu_robot_load_async (fixture->robot, NULL, count_load_cb, &pending);
+  kefu_store_put_kb_entries_async (fixture->store, one, TRUE, NULL, kefu_test_result_cb, &result);
+  g_assert_true (kefu_store_put_kb_entries_finish (fixture->store, kefu_test_wait (&result), &error));
+  g_assert_no_error (error);
+  kefu_robot_load_async (fixture->robot, NULL, count_load_cb, &pending);
+  while (pending > 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (kefu_knowledge_base_get_n_entries (kefu_matcher_get_knowledge_base (kefu_robot_get_matcher (fixture->robot))), ==, 1);
+  g_assert_cmpint (receive (fixture, chat ("Do you sell gift cards?")), ==, KEFU_ROBOT_OUTCOME_ANSWERED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -379,6 +418,7 @@ main (int   argc,
   ADD ("/robot/robot/email-auto-send", test_email_auto_send);
   ADD ("/robot/robot/rules", test_rules);
   ADD ("/robot/robot/settings", test_settings);
+  ADD ("/robot/robot/reload-order", test_reload_order);
 
   return g_test_run ();
 }
