@@ -341,6 +341,7 @@ kefuctl_bench_phone_run (KefuctlContext  *context,
 
   g_print ("%-34s %10s %10s\n", "", "Kefu", "baresip");
   g_print ("%-34s %10.1f %10.1f\n", _("INVITE→200 OK, median (ms)"), median (kefu.setup_ms), median (peer.setup_ms));
+  /* xgettext:no-c-format */
   g_print ("%-34s %10.1f %10.1f\n", _("CPU of one call end (% of a core)"),
            100 * peer.caller_cpu / calls, 100 * peer.callee_cpu / calls);
   g_print ("%-34s %10.1f %10s\n", _("Pipeline latency (ms)"), kefu.latency_us / 1000.0, "—");

@@ -102,7 +102,7 @@ kefuctl_customers_run (KefuctlContext  *context,
   {
     g_autoptr (KefuctlTable) table = NULL;
 
-    table = kefuctl_table_new (7, _(">ID"), _("NAME"), _(">TICKETS"), _("LAST CONTACT"),
+    table = kefuctl_table_new (7, _(">ID"), C_("column", "NAME"), _(">TICKETS"), _("LAST CONTACT"),
                                _("E-MAIL"), _("PHONE"), _("COMPANY"));
     for (guint i = 0; i < customers->len; i++)
       {

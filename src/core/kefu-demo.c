@@ -87,6 +87,7 @@ typedef struct
   guint     customer;
   guint     channel;
   gboolean  must_close;
+  gboolean  waiting;     /* one of today's, not answered yet */
   gint64    start;
 } Skeleton;
 
@@ -922,7 +923,7 @@ build_ticket (DemoState      *state,
   reply_subject = lang == DEMO_LANG_EN ? g_strdup_printf ("Re: %s", subject) : g_strdup_printf ("回复：%s", subject);
 
   /* Fresh tickets nobody has answered yet: one or two customer messages. */
-  fresh = state->now - skeleton->start < 2 * DAY && chance (rand, 0.25);
+  fresh = skeleton->waiting || (state->now - skeleton->start < 2 * DAY && chance (rand, 0.25));
   n = fresh ? (guint)g_rand_int_range (rand, 1, 3) : message_count (rand);
   ends_well = chance (rand, 0.65);
 
@@ -1116,6 +1117,7 @@ make_skeletons (DemoState *state)
   static const guint8 hour_weights[24] = { 1, 1, 0, 0, 0, 0, 1, 2, 4, 7, 9, 9, 8, 8, 9, 9, 8, 7, 6, 7, 8, 7, 5, 2 };
   guint weight_total = 0;
   gint64 today = (state->now + CHINA_OFFSET) / DAY * DAY - CHINA_OFFSET;
+  guint n_recent = MAX (state->n_tickets / 30, 3);
 
   for (guint i = 0; i < 24; i++)
     weight_total += hour_weights[i];
@@ -1128,6 +1130,7 @@ make_skeletons (DemoState *state)
       GArray *pool;
       guint w = g_rand_int_range (state->rand, 0, weight_total);
       guint hour = 0;
+      guint days;
 
       skeleton.channel = u < 0.55 ? KEFU_CHANNEL_KIND_EMAIL : u < 0.85 ? KEFU_CHANNEL_KIND_CHAT
                                                                        : KEFU_CHANNEL_KIND_PHONE;
@@ -1144,7 +1147,12 @@ make_skeletons (DemoState *state)
 
       while (w >= hour_weights[hour])
         w -= hour_weights[hour++];
-      skeleton.start = today - g_rand_int_range (state->rand, 0, HISTORY_DAYS) * DAY
+      /* A shop's inbox always has this week's work in it, whatever the day
+       * the sample is made: the first tickets fall in the last three days,
+       * and two of today's wait for an answer. */
+      skeleton.waiting = i < 2;
+      days = skeleton.waiting ? 1 : i < n_recent ? 3 : HISTORY_DAYS;
+      skeleton.start = today - g_rand_int_range (state->rand, 0, days) * DAY
                        + hour * HOUR + g_rand_int_range (state->rand, 0, 3600) * (gint64)G_USEC_PER_SEC;
       if (skeleton.start > state->now - 5 * MINUTE)
         skeleton.start = state->now - g_rand_int_range (state->rand, 5, 600) * MINUTE;

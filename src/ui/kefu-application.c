@@ -12,9 +12,12 @@
 #endif
 
 #include "kefu-application.h"
+#include "kefu-contact-opener.h"
+#include "kefu-preferences-window.h"
 #include "kefu-snooze-waker.h"
 #include "kefu-sqlite-store.h"
 #include "kefu-ui-resources.h"
+#include "kefu-welcome-window.h"
 #include "kefu-window.h"
 
 #define SCHEMA_ID "io.github.kefu.Kefu"
@@ -28,9 +31,11 @@ struct _KefuApplication
   KefuSqliteStore *store;
   KefuRouter      *router;
   KefuSnoozeWaker *snooze_waker;
+  KefuRuntime     *runtime;      /* runtime: channels and robot */
   GError          *store_error;
   GSettings       *settings;
   GCancellable    *cancellable;
+  char            *pending_uri;  /* a link opened before the store was */
 
   gint64           start_time;   /* monotonic clock, when the process started */
 };
@@ -84,6 +89,22 @@ process_start_time (gint64 main_time)
 }
 
 static void
+start_runtime_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!kefu_runtime_start_finish (KEFU_RUNTIME (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_message ("%s", error->message);
+}
+
+static void welcome_if_first_start (KefuApplication *self,
+                                    GtkWindow       *window);
+static void open_pending_uri       (KefuApplication *self);
+
+static void
 open_store_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
@@ -111,6 +132,10 @@ open_store_cb (GObject      *object,
       self->router = kefu_router_new (KEFU_STORE (self->store));
       /* inbox (#6): snoozed tickets come back by themselves */
       self->snooze_waker = kefu_snooze_waker_new (KEFU_STORE (self->store));
+      /* runtime: the channels and the robot; a channel that fails shows
+       * it on the Channels page, never stops the window */
+      self->runtime = kefu_runtime_new (self->router);
+      kefu_runtime_start_async (self->runtime, self->cancellable, start_runtime_cb, NULL);
     }
 
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
@@ -118,10 +143,14 @@ open_store_cb (GObject      *object,
       if (!KEFU_IS_WINDOW (l->data))
         continue;
       if (self->store != NULL)
-        kefu_window_set_store (l->data, KEFU_STORE (self->store));
+        {
+          kefu_window_set_store (l->data, KEFU_STORE (self->store));
+          welcome_if_first_start (self, l->data);
+        }
       else
         kefu_window_show_store_error (l->data, self->store_error);
     }
+  open_pending_uri (self);
 
   g_application_release (G_APPLICATION (self));
 }
@@ -171,6 +200,16 @@ has_key (GSettings  *settings,
   g_object_get (settings, "settings-schema", &schema, NULL);
 
   return schema != NULL && g_settings_schema_has_key (schema, key);
+}
+
+/* The first start on an empty database offers the sample shop or the setup. */
+static void
+welcome_if_first_start (KefuApplication *self,
+                        GtkWindow       *window)
+{
+  GSettings *settings = self->settings != NULL && has_key (self->settings, "welcome-shown") ? self->settings : NULL;
+
+  kefu_welcome_window_maybe_show (window, KEFU_STORE (self->store), settings);
 }
 
 static void
@@ -229,9 +268,34 @@ shortcuts_action (GSimpleAction *action,
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
 }
 
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  KefuApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *window;
+
+  window = kefu_preferences_window_new (parent, kefu_application_get_store (self), self->runtime);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+help_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  KefuApplication *self = user_data;
+
+  gtk_show_uri (gtk_application_get_active_window (GTK_APPLICATION (self)), "help:kefu", GDK_CURRENT_TIME);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
+  { "preferences", preferences_action },
   { "about", about_action },
+  { "help", help_action },
   { "shortcuts", shortcuts_action },
 };
 
@@ -261,6 +325,8 @@ kefu_application_startup (GApplication *application)
   KefuApplication *self = KEFU_APPLICATION (application);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *help_accels[] = { "F1", NULL };
 
   G_APPLICATION_CLASS (kefu_application_parent_class)->startup (application);
 
@@ -270,6 +336,8 @@ kefu_application_startup (GApplication *application)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.shortcuts", shortcuts_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help", help_accels);
 
   if (self->db_path == NULL && self->settings != NULL && has_key (self->settings, "database-path"))
     {
@@ -296,12 +364,47 @@ kefu_application_activate (GApplication *application)
     {
       window = GTK_WINDOW (kefu_window_new (self));
       if (self->store != NULL)
-        kefu_window_set_store (KEFU_WINDOW (window), KEFU_STORE (self->store));
+        {
+          kefu_window_set_store (KEFU_WINDOW (window), KEFU_STORE (self->store));
+          welcome_if_first_start (self, window);
+        }
       else if (self->store_error != NULL)
         kefu_window_show_store_error (KEFU_WINDOW (window), self->store_error);
     }
 
   gtk_window_present (window);
+}
+
+static void
+open_pending_uri (KefuApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autofree char *uri = g_steal_pointer (&self->pending_uri);
+
+  if (uri != NULL && self->store != NULL && KEFU_IS_WINDOW (window))
+    kefu_contact_opener_open (KEFU_WINDOW (window), KEFU_STORE (self->store),
+                              kefu_router_get_default_region (self->router), uri);
+}
+
+/* tel:, sip: and mailto: links (the desktop file's MimeType) show the
+ * customer they name; only the last of several is shown. */
+static void
+kefu_application_open (GApplication  *application,
+                       GFile        **files,
+                       int            n_files,
+                       const char    *hint)
+{
+  KefuApplication *self = KEFU_APPLICATION (application);
+
+  g_application_activate (application);
+  if (n_files == 0)
+    return;
+
+  g_free (self->pending_uri);
+  self->pending_uri = g_file_get_uri (files[n_files - 1]);
+  /* Else when the store opens. */
+  if (self->store != NULL)
+    open_pending_uri (self);
 }
 
 static void
@@ -313,6 +416,9 @@ kefu_application_shutdown (GApplication *application)
   if (self->snooze_waker != NULL)
     g_object_run_dispose (G_OBJECT (self->snooze_waker));
   g_clear_object (&self->snooze_waker);
+  if (self->runtime != NULL)
+    kefu_runtime_stop (self->runtime);
+  g_clear_object (&self->runtime);
   g_clear_object (&self->router);
   if (self->store != NULL)
     kefu_sqlite_store_close (self->store);
@@ -328,6 +434,7 @@ kefu_application_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->snooze_waker);
+  g_clear_object (&self->runtime);
   g_clear_object (&self->router);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -342,6 +449,7 @@ kefu_application_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->db_path, g_free);
+  g_clear_pointer (&self->pending_uri, g_free);
   g_clear_error (&self->store_error);
 
   G_OBJECT_CLASS (kefu_application_parent_class)->finalize (object);
@@ -359,6 +467,7 @@ kefu_application_class_init (KefuApplicationClass *klass)
   application_class->handle_local_options = kefu_application_handle_local_options;
   application_class->startup = kefu_application_startup;
   application_class->activate = kefu_application_activate;
+  application_class->open = kefu_application_open;
   application_class->shutdown = kefu_application_shutdown;
 
   /* Templates, the style sheet and the shortcuts window live in this
@@ -389,7 +498,7 @@ kefu_application_new (gint64 main_time)
   self = g_object_new (KEFU_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
                        "resource-base-path", "/io/github/kefu/Kefu",
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        NULL);
   self->start_time = process_start_time (main_time);
 
@@ -449,6 +558,20 @@ kefu_application_get_snooze_waker (KefuApplication *self)
   g_return_val_if_fail (KEFU_IS_APPLICATION (self), NULL);
 
   return self->snooze_waker;
+}
+
+/**
+ * kefu_application_get_runtime:
+ *
+ * Returns: (transfer none) (nullable): the running channels and robot,
+ *   once the store is open
+ */
+KefuRuntime *
+kefu_application_get_runtime (KefuApplication *self)
+{
+  g_return_val_if_fail (KEFU_IS_APPLICATION (self), NULL);
+
+  return self->runtime;
 }
 
 /**

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "kefu-router.h"
+#include "kefu-runtime.h"
 #include "kefu-snooze-waker.h"
 
 G_BEGIN_DECLS
@@ -24,5 +25,6 @@ GSettings       *kefu_application_get_settings    (KefuApplication *self);
 gint64           kefu_application_get_start_time  (KefuApplication *self);
 double           kefu_application_get_elapsed_ms  (KefuApplication *self);
 KefuSnoozeWaker *kefu_application_get_snooze_waker (KefuApplication *self);
+KefuRuntime     *kefu_application_get_runtime     (KefuApplication *self);
 
 G_END_DECLS

@@ -27,9 +27,9 @@ const KefuViewInfo kefu_views[KEFU_N_VIEWS] = {
   { "reports", N_("Reports"), "x-office-presentation-symbolic", -1,
     N_("Reports arrive in a later version of Kefu.") },
   { "knowledge-base", N_("Knowledge Base"), "help-faq-symbolic", -1,
-    N_("The knowledge base arrives in a later version of Kefu.") },
+    N_("The questions and answers the robot knows.") },
   { "channels", N_("Channels"), "mail-send-receive-symbolic", -1,
-    N_("Setting up email, chat and phone channels arrives in a later version of Kefu.") },
+    N_("The mailboxes, website chat and phone lines customers reach the shop through.") },
 };
 
 /* The index of the view called @id in kefu_views, or -1. */

@@ -8,8 +8,11 @@
 #include <glib/gi18n.h>
 
 #include "kefu-application.h"
+#include "kefu-channels-page.h"
 #include "kefu-customers-page.h"
+#include "kefu-kb-page.h"
 #include "kefu-reports-page.h"
+#include "kefu-search-dialog.h"
 #include "kefu-sidebar-row.h"
 #include "kefu-ticket-item.h"
 #include "kefu-ticket-list-model.h"
@@ -49,6 +52,8 @@ struct _KefuWindow
   KefuReportsPage      *reports_page;      /* reports (#7) */
   GtkWidget            *ticket_separator;  /* reports (#7) */
   KefuCustomersPage    *customers_page;    /* inbox (#6) */
+  KefuKbPage           *kb_page;           /* robot (#10) */
+  KefuChannelsPage     *channels_page;     /* runtime */
 
   /* owned */
   KefuStore            *store;
@@ -149,12 +154,30 @@ update_list_state (KefuWindow *self)
       gtk_widget_set_visible (self->ticket_separator, FALSE);
       gtk_widget_set_hexpand (self->list_pane, TRUE);
     }
+  /* robot (#10): so does the Knowledge Base page. */
+  if (g_strcmp0 (info->id, "knowledge-base") == 0)
+    {
+      gtk_widget_set_visible (self->ticket_pane, FALSE);
+      gtk_widget_set_visible (self->ticket_separator, FALSE);
+      gtk_widget_set_hexpand (self->list_pane, TRUE);
+    }
+  /* runtime: so does the Channels page. */
+  if (g_strcmp0 (info->id, "channels") == 0)
+    {
+      gtk_widget_set_visible (self->ticket_pane, FALSE);
+      gtk_widget_set_visible (self->ticket_separator, FALSE);
+      gtk_widget_set_hexpand (self->list_pane, TRUE);
+    }
   if (info->view < 0)
     {
       adw_window_title_set_subtitle (self->list_title, "");
       gtk_stack_set_visible_child_name (self->list_stack, g_strcmp0 (info->id, "reports") == 0 ? "reports" : "later");
       if (g_strcmp0 (info->id, "customers") == 0)
         gtk_stack_set_visible_child_name (self->list_stack, "customers");
+      if (g_strcmp0 (info->id, "knowledge-base") == 0)
+        gtk_stack_set_visible_child_name (self->list_stack, "knowledge-base");
+      if (g_strcmp0 (info->id, "channels") == 0)
+        gtk_stack_set_visible_child_name (self->list_stack, "channels");
       return;
     }
 
@@ -508,6 +531,32 @@ focus_search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* inbox (#6): Ctrl+K searches tickets, messages and customers at once. */
+static void
+global_search_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  KefuWindow *self = KEFU_WINDOW (widget);
+
+  if (self->store != NULL)
+    gtk_window_present (GTK_WINDOW (kefu_search_dialog_new (GTK_WINDOW (self), self->store)));
+}
+
+/* inbox (#6): a customer found elsewhere opens on the Customers page. */
+static void
+open_customer_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  KefuWindow *self = KEFU_WINDOW (widget);
+
+  set_view (self, "customers");
+  kefu_customers_page_show_customer (self->customers_page, g_variant_get_int64 (parameter));
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+}
+
 static void
 go_back_action (GtkWidget  *widget,
                 const char *action_name,
@@ -666,6 +715,8 @@ kefu_window_class_init (KefuWindowClass *klass)
 
   g_type_ensure (KEFU_TYPE_REPORTS_PAGE);
   g_type_ensure (KEFU_TYPE_CUSTOMERS_PAGE);
+  g_type_ensure (KEFU_TYPE_KB_PAGE);
+  g_type_ensure (KEFU_TYPE_CHANNELS_PAGE);
   g_type_ensure (KEFU_TYPE_TICKET_PAGE);
   g_type_ensure (KEFU_TYPE_TICKET_ROW);
 
@@ -686,6 +737,8 @@ kefu_window_class_init (KefuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, ticket_pane);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, reports_page);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, customers_page);
+  gtk_widget_class_bind_template_child (widget_class, KefuWindow, kb_page);
+  gtk_widget_class_bind_template_child (widget_class, KefuWindow, channels_page);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, ticket_separator);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, ticket_stack);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, ticket_title);
@@ -701,6 +754,9 @@ kefu_window_class_init (KefuWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.focus-search", NULL);
+  gtk_widget_class_install_action (widget_class, "win.global-search", NULL, global_search_action);
+  gtk_widget_class_install_action (widget_class, "win.open-customer", "x", open_customer_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.global-search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.go-back", NULL);
 
   /* inbox (#6): keyboard first */
@@ -776,6 +832,11 @@ kefu_window_set_store (KefuWindow *self,
   kefu_ticket_page_set_store (self->ticket_page, store);
   kefu_reports_page_set_store (self->reports_page, store);
   kefu_customers_page_set_store (self->customers_page, store);
+  kefu_kb_page_set_store (self->kb_page, store);
+  kefu_channels_page_set_store (self->channels_page, store);
+  if (KEFU_IS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))))
+    kefu_channels_page_set_runtime (self->channels_page,
+                                    kefu_application_get_runtime (KEFU_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)))));
   if (KEFU_IS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))))
     kefu_ticket_page_set_router (self->ticket_page,
                                  kefu_application_get_router (KEFU_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)))));
@@ -900,4 +961,30 @@ kefu_window_get_customers_page (KefuWindow *self)
   g_return_val_if_fail (KEFU_IS_WINDOW (self), NULL);
 
   return self->customers_page;
+}
+
+/**
+ * kefu_window_get_kb_page:
+ *
+ * Returns: (transfer none): the Knowledge Base page (robot, #10)
+ */
+KefuKbPage *
+kefu_window_get_kb_page (KefuWindow *self)
+{
+  g_return_val_if_fail (KEFU_IS_WINDOW (self), NULL);
+
+  return self->kb_page;
+}
+
+/**
+ * kefu_window_get_channels_page:
+ *
+ * Returns: (transfer none): the Channels page (runtime)
+ */
+KefuChannelsPage *
+kefu_window_get_channels_page (KefuWindow *self)
+{
+  g_return_val_if_fail (KEFU_IS_WINDOW (self), NULL);
+
+  return self->channels_page;
 }

@@ -8,7 +8,9 @@
 #include <adwaita.h>
 
 #include "kefu-application.h"
+#include "kefu-channels-page.h"
 #include "kefu-customers-page.h"
+#include "kefu-kb-page.h"
 #include "kefu-ticket-list-model.h"
 #include "kefu-ticket-page.h"
 
@@ -27,6 +29,9 @@ KefuTicketListModel *kefu_window_get_ticket_list_model (KefuWindow     *self);
 GtkListView         *kefu_window_get_ticket_list      (KefuWindow      *self);
 KefuTicketPage      *kefu_window_get_ticket_page      (KefuWindow      *self);
 KefuCustomersPage   *kefu_window_get_customers_page   (KefuWindow      *self);
+/* robot (#10) */
+KefuKbPage          *kefu_window_get_kb_page          (KefuWindow      *self);
+KefuChannelsPage    *kefu_window_get_channels_page    (KefuWindow      *self);
 gboolean             kefu_window_get_folded           (KefuWindow      *self);
 const char          *kefu_window_get_visible_pane     (KefuWindow      *self);
 int                  kefu_window_get_view_count       (KefuWindow      *self,

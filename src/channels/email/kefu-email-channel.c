@@ -365,6 +365,7 @@ test_thread (GTask        *task,
   TestData *data = task_data;
   g_autoptr (KefuEmailImap) imap = NULL;
   GError *error = NULL;
+  char *summary;
   guint32 uidvalidity = 0;
   guint32 uidnext = 0;
 
@@ -383,12 +384,15 @@ test_thread (GTask        *task,
       return;
     }
 
-  g_task_return_pointer (task,
-                         g_strdup_printf (_("Connected. Kefu can read “%s” and send as %s%s."),
-                                          data->config->folder, data->config->user,
-                                          kefu_email_imap_has_idle (imap) ? _(", with instant delivery (IDLE)")
-                                                                          : _(", checking for new mail regularly")),
-                         g_free);
+  /* Two whole sentences rather than one with a glued ending, so that
+   * translators can order the words as their language needs. */
+  if (kefu_email_imap_has_idle (imap))
+    summary = g_strdup_printf (_("Connected. Kefu can read “%s” and send as %s, with instant delivery (IDLE)."),
+                               data->config->folder, data->config->user);
+  else
+    summary = g_strdup_printf (_("Connected. Kefu can read “%s” and send as %s, checking for new mail regularly."),
+                               data->config->folder, data->config->user);
+  g_task_return_pointer (task, summary, g_free);
 }
 
 /**
