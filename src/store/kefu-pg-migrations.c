@@ -18,57 +18,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "kefu-pg-store-private.h"
-#include "kefu-store-resources.h"
+#include "kefu-store-migrations-private.h"
 
 #define MIGRATIONS_PATH "/io/github/kefu/Kefu/store/pg"
-
-typedef struct
-{
-  int   version;
-  char *name;
-} Migration;
-
-static void
-migration_clear (Migration *migration)
-{
-  g_free (migration->name);
-}
-
-static int
-migration_compare (gconstpointer a,
-                   gconstpointer b)
-{
-  return ((const Migration *)a)->version - ((const Migration *)b)->version;
-}
-
-/* The migrations in the resource, oldest first. */
-static GArray *
-list_migrations (void)
-{
-  g_auto (GStrv) names = NULL;
-  GArray *migrations = g_array_new (FALSE, TRUE, sizeof (Migration));
-
-  g_array_set_clear_func (migrations, (GDestroyNotify)migration_clear);
-  names = g_resource_enumerate_children (kefu_store_get_resource (), MIGRATIONS_PATH,
-                                         G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  for (guint i = 0; names != NULL && names[i] != NULL; i++)
-    {
-      Migration migration = { 0 };
-      guint64 version;
-      char *end = NULL;
-
-      version = g_ascii_strtoull (names[i], &end, 10);
-      if (version == 0 || version > G_MAXINT || end == NULL || *end != '-' ||
-          !g_str_has_suffix (names[i], ".sql"))
-        continue;
-      migration.version = (int)version;
-      migration.name = g_strdup (names[i]);
-      g_array_append_val (migrations, migration);
-    }
-  g_array_sort (migrations, migration_compare);
-
-  return migrations;
-}
 
 /**
  * _kefu_pg_migrations_newest:
@@ -80,16 +32,7 @@ _kefu_pg_migrations_newest (void)
 {
   static gsize newest_plus_one;
 
-  if (g_once_init_enter (&newest_plus_one))
-    {
-      g_autoptr (GArray) migrations = list_migrations ();
-      int version = migrations->len > 0
-        ? g_array_index (migrations, Migration, migrations->len - 1).version : 0;
-
-      g_once_init_leave (&newest_plus_one, (gsize)version + 1);
-    }
-
-  return (int)newest_plus_one - 1;
+  return _kefu_store_migrations_newest (MIGRATIONS_PATH, &newest_plus_one);
 }
 
 /* Reads the schema version: 0 for an empty database. */
@@ -130,9 +73,9 @@ inspect (KefuPgConnection  *conn,
 }
 
 static gboolean
-apply (KefuPgConnection  *conn,
-       const Migration   *migration,
-       GError           **error)
+apply (KefuPgConnection          *conn,
+       const KefuStoreMigration  *migration,
+       GError                   **error)
 {
   static const char record_sql[] =
     "INSERT INTO kefu_migrations (version, name, applied_at) VALUES ($1, $2, $3)";
@@ -182,7 +125,7 @@ migrate_locked (KefuPgConnection  *conn,
     " version    INTEGER PRIMARY KEY,"
     " name       TEXT    NOT NULL,"
     " applied_at BIGINT  NOT NULL)";
-  g_autoptr (GArray) migrations = list_migrations ();
+  g_autoptr (GArray) migrations = _kefu_store_migrations_list (MIGRATIONS_PATH);
   int newest = _kefu_pg_migrations_newest ();
 
   if (!inspect (conn, version, error))
@@ -201,7 +144,7 @@ migrate_locked (KefuPgConnection  *conn,
 
   for (guint i = 0; i < migrations->len; i++)
     {
-      const Migration *migration = &g_array_index (migrations, Migration, i);
+      const KefuStoreMigration *migration = &g_array_index (migrations, KefuStoreMigration, i);
 
       if (migration->version <= *version)
         continue;

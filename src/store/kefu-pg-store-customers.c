@@ -11,6 +11,7 @@
 
 #include "kefu-enums.h"
 #include "kefu-pg-store-private.h"
+#include "kefu-search-terms-private.h"
 #include "kefu-text.h"
 
 #define MAX_LIST_LIMIT (10000)
@@ -103,16 +104,6 @@ kefu_pg_store_get_customer (KefuStore  *store,
   return kefu_customer_new (&fields, identities);
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-
-  return TRUE;
-}
-
 static GPtrArray *
 kefu_pg_store_list_customers (KefuStore   *store,
                               const char  *text,
@@ -136,7 +127,7 @@ kefu_pg_store_list_customers (KefuStore   *store,
   g_autofree char *match = _kefu_pg_search_query (conn, text);
 
   /* Text with nothing searchable in it matches nobody. */
-  if (limit == 0 || (match == NULL && !is_blank (text)))
+  if (limit == 0 || (match == NULL && !_kefu_search_is_blank (text)))
     return g_steal_pointer (&customers);
 
   _kefu_pg_param_int (&params, before_id > 0 ? before_id : G_MAXINT64);

@@ -20,21 +20,14 @@
 #include "kefu-inbox-records.h"
 #include "kefu-pg-store-private.h"
 #include "kefu-search-query.h"
+#include "kefu-search-terms-private.h"
 
-#define MAX_QUERY_BYTES    (4096)
-#define MAX_TERMS          (16)
 #define MAX_TERM_CHARS     (128)
 /* PostgreSQL's limits: positions up to 16383, a tsvector under 1 MB. */
 #define MAX_POSITION       (16383)
 #define MAX_DOCUMENT_BYTES (512 * 1024)
 /* SQLite's porter leaves short words as they are. */
 #define MIN_STEM_BYTES     (3)
-
-static gboolean
-is_searchable (gunichar c)
-{
-  return g_unichar_isalnum (c) || kefu_fts_is_cjk (c);
-}
 
 static KefuFtsTokenizer *
 get_tokenizer (KefuPgConnection *conn)
@@ -177,7 +170,7 @@ append_term (KefuPgConnection *conn,
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (is_searchable (c))
+      if (_kefu_search_is_searchable (c))
         {
           n_searchable++;
           cjk = kefu_fts_is_cjk (c);
@@ -216,37 +209,11 @@ char *
 _kefu_pg_search_query (KefuPgConnection *conn,
                        const char       *text)
 {
-  g_autofree char *valid = NULL;
+  g_auto (GStrv) terms = _kefu_search_split_terms (text);
   g_autoptr (GString) expr = g_string_new (NULL);
-  const char *p;
-  guint n_terms = 0;
 
-  if (text == NULL)
-    return NULL;
-
-  valid = g_utf8_make_valid (text, MIN (strlen (text), MAX_QUERY_BYTES));
-  p = valid;
-
-  while (*p != '\0' && n_terms < MAX_TERMS)
-    {
-      const char *term;
-      gboolean searchable = FALSE;
-
-      while (*p != '\0' && g_unichar_isspace (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-      term = p;
-      while (*p != '\0' && !g_unichar_isspace (g_utf8_get_char (p)))
-        {
-          searchable |= is_searchable (g_utf8_get_char (p));
-          p = g_utf8_next_char (p);
-        }
-
-      if (!searchable)
-        continue;
-
-      append_term (conn, expr, term, p);
-      n_terms++;
-    }
+  for (guint i = 0; terms[i] != NULL; i++)
+    append_term (conn, expr, terms[i], terms[i] + strlen (terms[i]));
 
   if (expr->len == 0)
     return NULL;

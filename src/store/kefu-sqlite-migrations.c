@@ -16,57 +16,10 @@
 #include <string.h>
 
 #include "kefu-sqlite-store-private.h"
+#include "kefu-store-migrations-private.h"
 #include "kefu-store-resources.h"
 
 #define MIGRATIONS_PATH "/io/github/kefu/Kefu/store/migrations"
-
-typedef struct
-{
-  int   version;
-  char *name;
-} Migration;
-
-static void
-migration_clear (Migration *migration)
-{
-  g_free (migration->name);
-}
-
-static int
-migration_compare (gconstpointer a,
-                   gconstpointer b)
-{
-  return ((const Migration *)a)->version - ((const Migration *)b)->version;
-}
-
-/* The migrations in the resource, oldest first. */
-static GArray *
-list_migrations (void)
-{
-  g_auto (GStrv) names = NULL;
-  GArray *migrations = g_array_new (FALSE, TRUE, sizeof (Migration));
-
-  g_array_set_clear_func (migrations, (GDestroyNotify)migration_clear);
-  names = g_resource_enumerate_children (kefu_store_get_resource (), MIGRATIONS_PATH,
-                                         G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  for (guint i = 0; names != NULL && names[i] != NULL; i++)
-    {
-      Migration migration = { 0 };
-      guint64 version;
-      char *end = NULL;
-
-      version = g_ascii_strtoull (names[i], &end, 10);
-      if (version == 0 || version > G_MAXINT || end == NULL || *end != '-' ||
-          !g_str_has_suffix (names[i], ".sql"))
-        continue;
-      migration.version = (int)version;
-      migration.name = g_strdup (names[i]);
-      g_array_append_val (migrations, migration);
-    }
-  g_array_sort (migrations, migration_compare);
-
-  return migrations;
-}
 
 /**
  * _kefu_sqlite_migrations_newest:
@@ -76,19 +29,9 @@ list_migrations (void)
 int
 _kefu_sqlite_migrations_newest (void)
 {
-  /* One more than the version: g_once needs a value that is not 0. */
   static gsize newest_plus_one;
 
-  if (g_once_init_enter (&newest_plus_one))
-    {
-      g_autoptr (GArray) migrations = list_migrations ();
-      int version = migrations->len > 0
-        ? g_array_index (migrations, Migration, migrations->len - 1).version : 0;
-
-      g_once_init_leave (&newest_plus_one, (gsize)version + 1);
-    }
-
-  return (int)newest_plus_one - 1;
+  return _kefu_store_migrations_newest (MIGRATIONS_PATH, &newest_plus_one);
 }
 
 static gboolean
@@ -227,9 +170,9 @@ _kefu_sqlite_inspect (const char  *path,
 }
 
 static gboolean
-apply_migration (KefuSqliteConnection  *conn,
-                 const Migration       *migration,
-                 GError               **error)
+apply_migration (KefuSqliteConnection      *conn,
+                 const KefuStoreMigration  *migration,
+                 GError                   **error)
 {
   g_autofree char *resource_path = g_build_path ("/", MIGRATIONS_PATH, migration->name, NULL);
   g_autofree char *pragmas = NULL;
@@ -292,7 +235,7 @@ _kefu_sqlite_migrate (KefuSqliteConnection  *conn,
                       int                   *version,
                       GError               **error)
 {
-  g_autoptr (GArray) migrations = list_migrations ();
+  g_autoptr (GArray) migrations = _kefu_store_migrations_list (MIGRATIONS_PATH);
   gint64 current = 0;
 
   if (!_kefu_sqlite_exec (conn, "BEGIN IMMEDIATE", error))
@@ -309,7 +252,7 @@ _kefu_sqlite_migrate (KefuSqliteConnection  *conn,
 
   for (guint i = 0; i < migrations->len; i++)
     {
-      const Migration *migration = &g_array_index (migrations, Migration, i);
+      const KefuStoreMigration *migration = &g_array_index (migrations, KefuStoreMigration, i);
 
       if (migration->version <= current)
         continue;

@@ -11,6 +11,7 @@
 
 #include "kefu-enums.h"
 #include "kefu-sqlite-store-private.h"
+#include "kefu-search-terms-private.h"
 #include "kefu-text.h"
 
 #define MAX_LIST_LIMIT (10000)
@@ -123,16 +124,6 @@ customer_row_free (KefuCustomerFields *fields)
   g_free (fields);
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-
-  return TRUE;
-}
-
 static GPtrArray *
 kefu_sqlite_store_list_customers (KefuStore   *store,
                                   const char  *text,
@@ -156,7 +147,7 @@ kefu_sqlite_store_list_customers (KefuStore   *store,
   g_autofree char *match = _kefu_sqlite_match_expression (text);
 
   /* Text with nothing searchable in it matches nobody. */
-  if (limit == 0 || (match == NULL && !is_blank (text)))
+  if (limit == 0 || (match == NULL && !_kefu_search_is_blank (text)))
     return g_steal_pointer (&customers);
 
   {

@@ -15,17 +15,10 @@
 #include "kefu-fts-tokenizer.h"
 #include "kefu-inbox-records.h"
 #include "kefu-search-query.h"
+#include "kefu-search-terms-private.h"
 #include "kefu-sqlite-store-private.h"
 
-#define MAX_QUERY_BYTES (4096)
-#define MAX_TERMS       (16)
 #define MAX_TERM_CHARS  (128)
-
-static gboolean
-is_searchable (gunichar c)
-{
-  return g_unichar_isalnum (c) || kefu_fts_is_cjk (c);
-}
 
 static void
 append_term (GString    *expr,
@@ -44,7 +37,7 @@ append_term (GString    *expr,
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (is_searchable (c))
+      if (_kefu_search_is_searchable (c))
         {
           n_searchable++;
           cjk = kefu_fts_is_cjk (c);
@@ -72,39 +65,13 @@ append_term (GString    *expr,
 char *
 _kefu_sqlite_match_expression (const char *text)
 {
-  g_autofree char *valid = NULL;
+  g_auto (GStrv) terms = _kefu_search_split_terms (text);
   g_autoptr (GString) expr = g_string_new (NULL);
-  const char *p;
-  guint n_terms = 0;
 
-  if (text == NULL)
-    return NULL;
+  for (guint i = 0; terms[i] != NULL; i++)
+    append_term (expr, terms[i], terms[i] + strlen (terms[i]));
 
-  valid = g_utf8_make_valid (text, MIN (strlen (text), MAX_QUERY_BYTES));
-  p = valid;
-
-  while (*p != '\0' && n_terms < MAX_TERMS)
-    {
-      const char *term;
-      gboolean searchable = FALSE;
-
-      while (*p != '\0' && g_unichar_isspace (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-      term = p;
-      while (*p != '\0' && !g_unichar_isspace (g_utf8_get_char (p)))
-        {
-          searchable |= is_searchable (g_utf8_get_char (p));
-          p = g_utf8_next_char (p);
-        }
-
-      if (!searchable)
-        continue;
-
-      append_term (expr, term, p);
-      n_terms++;
-    }
-
-  if (n_terms == 0)
+  if (terms[0] == NULL)
     return NULL;
 
   return g_string_free (g_steal_pointer (&expr), FALSE);

@@ -12,15 +12,13 @@
 #include "kefu-chat-config.h"
 
 #define KEFU_TYPE_ACCOUNT_CHAT_EDITOR (kefu_account_chat_editor_get_type ())
-G_DECLARE_FINAL_TYPE (KefuAccountChatEditor, kefu_account_chat_editor, KEFU, ACCOUNT_CHAT_EDITOR, AdwWindow)
+G_DECLARE_FINAL_TYPE (KefuAccountChatEditor, kefu_account_chat_editor, KEFU, ACCOUNT_CHAT_EDITOR, KefuAccountEditor)
 
 struct _KefuAccountChatEditor
 {
-  AdwWindow        parent_instance;
+  KefuAccountEditor parent_instance;
 
   /* widgets */
-  AdwToastOverlay *toasts;
-  GtkWidget       *save_button;
   AdwEntryRow     *name_row;
   AdwEntryRow     *address_row;
   AdwEntryRow     *port_row;
@@ -30,14 +28,10 @@ struct _KefuAccountChatEditor
   GtkLabel        *snippet_label;
 
   /* owned */
-  KefuStore       *store;
-  KefuRuntime     *runtime;
-  KefuAccount     *account;
   KefuChatConfig  *config;
-  GCancellable    *cancellable;
 };
 
-G_DEFINE_FINAL_TYPE (KefuAccountChatEditor, kefu_account_chat_editor, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (KefuAccountChatEditor, kefu_account_chat_editor, KEFU_TYPE_ACCOUNT_EDITOR)
 
 /* The config as the rows say, or NULL with @error set. */
 static KefuChatConfig *
@@ -110,33 +104,13 @@ on_copy_clicked (GtkButton             *button,
 {
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)),
                           gtk_label_get_label (self->snippet_label));
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Copied")));
+  adw_toast_overlay_add_toast (kefu_account_editor_get_toasts (KEFU_ACCOUNT_EDITOR (self)), adw_toast_new (_("Copied")));
 }
 
 static void
-save_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+save (KefuAccountEditor *editor)
 {
-  KefuAccountChatEditor *self = user_data;
-  g_autoptr (GError) error = NULL;
-
-  if (kefu_account_editor_save_finish (result, &error) == 0)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      gtk_widget_set_sensitive (self->save_button, TRUE);
-      kefu_account_editor_toast (self->toasts, error->message);
-      return;
-    }
-
-  gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static void
-on_save_clicked (GtkButton             *button,
-                 KefuAccountChatEditor *self)
-{
+  KefuAccountChatEditor *self = KEFU_ACCOUNT_CHAT_EDITOR (editor);
   g_autoptr (KefuChatConfig) config = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *name = kefu_account_editor_dup_text (self->name_row);
@@ -147,46 +121,18 @@ on_save_clicked (GtkButton             *button,
   config = read_config (self, &error);
   if (config == NULL)
     {
-      kefu_account_editor_toast (self->toasts, error->message);
+      kefu_account_editor_toast (KEFU_ACCOUNT_EDITOR (self), error->message);
       return;
     }
 
   json = kefu_chat_config_to_json (config);
   address = g_strdup_printf ("%s:%u", config->address, config->port);
-  fields.id = self->account != NULL ? kefu_account_get_id (self->account) : 0;
-  fields.kind = KEFU_CHANNEL_KIND_CHAT;
+  kefu_account_editor_fill_fields (KEFU_ACCOUNT_EDITOR (self), KEFU_CHANNEL_KIND_CHAT, &fields);
   fields.name = name != NULL ? name : _("Website chat");
   fields.address = address;
   fields.config = json;
-  fields.enabled = self->account != NULL ? kefu_account_get_enabled (self->account) : TRUE;
-  fields.created_at = self->account != NULL ? kefu_account_get_created_at (self->account) : g_get_real_time ();
 
-  gtk_widget_set_sensitive (self->save_button, FALSE);
-  kefu_account_editor_save_async (self->store, self->runtime, &fields, NULL, self->cancellable, save_cb, self);
-}
-
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  KefuAccountChatEditor *self = KEFU_ACCOUNT_CHAT_EDITOR (widget);
-
-  if (gtk_widget_get_sensitive (self->save_button))
-    on_save_clicked (NULL, self);
-}
-
-static void
-kefu_account_chat_editor_dispose (GObject *object)
-{
-  KefuAccountChatEditor *self = KEFU_ACCOUNT_CHAT_EDITOR (object);
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->store);
-  g_clear_object (&self->runtime);
-  g_clear_object (&self->account);
-
-  G_OBJECT_CLASS (kefu_account_chat_editor_parent_class)->dispose (object);
+  kefu_account_editor_save (KEFU_ACCOUNT_EDITOR (self), &fields, NULL);
 }
 
 static void
@@ -195,7 +141,6 @@ kefu_account_chat_editor_finalize (GObject *object)
   KefuAccountChatEditor *self = KEFU_ACCOUNT_CHAT_EDITOR (object);
 
   g_clear_pointer (&self->config, kefu_chat_config_free);
-  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (kefu_account_chat_editor_parent_class)->finalize (object);
 }
@@ -205,23 +150,21 @@ kefu_account_chat_editor_class_init (KefuAccountChatEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->dispose = kefu_account_chat_editor_dispose;
   object_class->finalize = kefu_account_chat_editor_finalize;
 
-  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "editor.save", NULL, save_action);
-  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
+  KEFU_ACCOUNT_EDITOR_CLASS (klass)->save = save;
 }
 
 static void
 kefu_account_chat_editor_init (KefuAccountChatEditor *self)
 {
-  self->cancellable = g_cancellable_new ();
 }
 
 static void
 build (KefuAccountChatEditor *self,
        GtkWindow             *parent)
 {
+  KefuAccount *account = kefu_account_editor_get_account (KEFU_ACCOUNT_EDITOR (self));
   AdwPreferencesPage *page;
   AdwPreferencesGroup *group;
   GtkWidget *copy;
@@ -229,16 +172,14 @@ build (KefuAccountChatEditor *self,
   g_autofree char *port = g_strdup_printf ("%u", self->config->port);
   g_autofree char *origins = g_strjoinv (", ", self->config->origins);
 
-  page = kefu_account_editor_setup (ADW_WINDOW (self), parent,
-                                    self->account != NULL ? _("Website Chat") : _("Add Website Chat"),
-                                    &self->save_button, &self->toasts);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->save_button), "editor.save");
+  page = kefu_account_editor_setup (KEFU_ACCOUNT_EDITOR (self), parent,
+                                    account != NULL ? _("Website Chat") : _("Add Website Chat"));
 
   group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   kefu_account_editor_set_description (group, _("Kefu serves a small chat window that your website shows to its visitors. The robot answers first; you take over from the Inbox."));
   adw_preferences_page_add (page, group);
   self->name_row = kefu_account_editor_add_entry (group, _("Name"),
-                                                  self->account != NULL ? kefu_account_get_name (self->account) : _("Website chat"));
+                                                  account != NULL ? kefu_account_get_name (account) : _("Website chat"));
   self->shop_name_row = kefu_account_editor_add_entry (group, _("Shop Name Shown to Visitors"), self->config->shop_name);
   self->greeting_row = kefu_account_editor_add_entry (group, _("Greeting"), self->config->greeting);
 
@@ -305,9 +246,7 @@ kefu_account_chat_editor_new (GtkWindow   *parent,
 {
   KefuAccountChatEditor *self = g_object_new (KEFU_TYPE_ACCOUNT_CHAT_EDITOR, NULL);
 
-  self->store = g_object_ref (store);
-  self->runtime = runtime != NULL ? g_object_ref (runtime) : NULL;
-  self->account = account != NULL ? g_object_ref (account) : NULL;
+  kefu_account_editor_set_account (KEFU_ACCOUNT_EDITOR (self), store, runtime, account);
   if (account != NULL)
     self->config = kefu_chat_config_new_from_json (kefu_account_get_config (account), NULL);
   if (self->config == NULL)

@@ -14,49 +14,270 @@
 #include "kefu-account-secret.h"
 #include "kefu-store-email.h"
 
+typedef struct
+{
+  /* widgets */
+  AdwToastOverlay *toasts;
+  GtkWidget       *save_button;
+
+  /* owned */
+  KefuStore       *store;
+  KefuRuntime     *runtime;
+  KefuAccount     *account;
+  GCancellable    *cancellable;
+} KefuAccountEditorPrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (KefuAccountEditor, kefu_account_editor, ADW_TYPE_WINDOW)
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  KefuAccountEditor *self = KEFU_ACCOUNT_EDITOR (widget);
+  KefuAccountEditorPrivate *priv = kefu_account_editor_get_instance_private (self);
+
+  if (gtk_widget_get_sensitive (priv->save_button))
+    KEFU_ACCOUNT_EDITOR_GET_CLASS (self)->save (self);
+}
+
+static void
+kefu_account_editor_dispose (GObject *object)
+{
+  KefuAccountEditor *self = KEFU_ACCOUNT_EDITOR (object);
+  KefuAccountEditorPrivate *priv = kefu_account_editor_get_instance_private (self);
+
+  g_cancellable_cancel (priv->cancellable);
+  g_clear_object (&priv->store);
+  g_clear_object (&priv->runtime);
+  g_clear_object (&priv->account);
+
+  G_OBJECT_CLASS (kefu_account_editor_parent_class)->dispose (object);
+}
+
+static void
+kefu_account_editor_finalize (GObject *object)
+{
+  KefuAccountEditor *self = KEFU_ACCOUNT_EDITOR (object);
+  KefuAccountEditorPrivate *priv = kefu_account_editor_get_instance_private (self);
+
+  g_clear_object (&priv->cancellable);
+
+  G_OBJECT_CLASS (kefu_account_editor_parent_class)->finalize (object);
+}
+
+static void
+kefu_account_editor_class_init (KefuAccountEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = kefu_account_editor_dispose;
+  object_class->finalize = kefu_account_editor_finalize;
+
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "editor.save", NULL, save_action);
+  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
+}
+
+static void
+kefu_account_editor_init (KefuAccountEditor *self)
+{
+  KefuAccountEditorPrivate *priv = kefu_account_editor_get_instance_private (self);
+
+  priv->cancellable = g_cancellable_new ();
+}
+
+/**
+ * kefu_account_editor_set_account:
+ * @runtime: (nullable): restarts the account's channel after saving
+ * @account: (nullable): the account to edit, or %NULL to add one
+ *
+ * Called once by each editor's constructor, before it builds its rows.
+ */
+void
+kefu_account_editor_set_account (KefuAccountEditor *self,
+                                 KefuStore         *store,
+                                 KefuRuntime       *runtime,
+                                 KefuAccount       *account)
+{
+  KefuAccountEditorPrivate *priv = kefu_account_editor_get_instance_private (self);
+
+  g_return_if_fail (KEFU_IS_ACCOUNT_EDITOR (self));
+  g_return_if_fail (KEFU_IS_STORE (store));
+
+  g_set_object (&priv->store, store);
+  g_set_object (&priv->runtime, runtime);
+  g_set_object (&priv->account, account);
+}
+
+/**
+ * kefu_account_editor_get_account:
+ *
+ * Returns: (transfer none) (nullable): the account being edited, or %NULL
+ *   for a new one
+ */
+KefuAccount *
+kefu_account_editor_get_account (KefuAccountEditor *self)
+{
+  KefuAccountEditorPrivate *priv = kefu_account_editor_get_instance_private (self);
+
+  g_return_val_if_fail (KEFU_IS_ACCOUNT_EDITOR (self), NULL);
+
+  return priv->account;
+}
+
+/**
+ * kefu_account_editor_get_cancellable:
+ *
+ * Returns: (transfer none): cancelled when the editor goes away
+ */
+GCancellable *
+kefu_account_editor_get_cancellable (KefuAccountEditor *self)
+{
+  KefuAccountEditorPrivate *priv = kefu_account_editor_get_instance_private (self);
+
+  g_return_val_if_fail (KEFU_IS_ACCOUNT_EDITOR (self), NULL);
+
+  return priv->cancellable;
+}
+
+/**
+ * kefu_account_editor_get_toasts:
+ *
+ * Returns: (transfer none): the overlay over the page, once set up
+ */
+AdwToastOverlay *
+kefu_account_editor_get_toasts (KefuAccountEditor *self)
+{
+  KefuAccountEditorPrivate *priv = kefu_account_editor_get_instance_private (self);
+
+  g_return_val_if_fail (KEFU_IS_ACCOUNT_EDITOR (self), NULL);
+
+  return priv->toasts;
+}
+
 /**
  * kefu_account_editor_setup:
- * @save_button: (out): the Save button, for the editor's "clicked" handler
- * @toasts: (out): where the editor shows what went wrong
  *
- * Gives @window a header bar with Cancel and Save over a preferences page.
+ * Gives the editor a header bar with Cancel and Save (the editor.save
+ * action, also Ctrl+S) over a preferences page.
  *
  * Returns: (transfer none): the page to fill
  */
 AdwPreferencesPage *
-kefu_account_editor_setup (AdwWindow        *window,
-                           GtkWindow        *parent,
-                           const char       *title,
-                           GtkWidget       **save_button,
-                           AdwToastOverlay **toasts)
+kefu_account_editor_setup (KefuAccountEditor *self,
+                           GtkWindow         *parent,
+                           const char        *title)
 {
+  KefuAccountEditorPrivate *priv = kefu_account_editor_get_instance_private (self);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
   GtkWidget *overlay = adw_toast_overlay_new ();
   GtkWidget *page = adw_preferences_page_new ();
 
-  gtk_window_set_title (GTK_WINDOW (window), title);
-  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 560, 680);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  gtk_window_set_transient_for (GTK_WINDOW (self), parent);
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (self), 560, 680);
 
-  *save_button = gtk_button_new_with_mnemonic (_("_Save"));
-  gtk_widget_add_css_class (*save_button, "suggested-action");
+  priv->save_button = gtk_button_new_with_mnemonic (_("_Save"));
+  gtk_widget_add_css_class (priv->save_button, "suggested-action");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
   adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
   adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), *save_button);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), priv->save_button);
 
   gtk_widget_set_vexpand (page, TRUE);
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), page);
   gtk_box_append (GTK_BOX (box), header);
   gtk_box_append (GTK_BOX (box), overlay);
-  adw_window_set_content (window, box);
-  *toasts = ADW_TOAST_OVERLAY (overlay);
+  adw_window_set_content (ADW_WINDOW (self), box);
+  priv->toasts = ADW_TOAST_OVERLAY (overlay);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (priv->save_button), "editor.save");
 
   return ADW_PREFERENCES_PAGE (page);
+}
+
+/**
+ * kefu_account_editor_add_password:
+ *
+ * Returns: (transfer none): a new password row at the end of @group; empty
+ *   keeps the saved password of an account being edited
+ */
+AdwEntryRow *
+kefu_account_editor_add_password (KefuAccountEditor   *self,
+                                  AdwPreferencesGroup *group)
+{
+  KefuAccountEditorPrivate *priv = kefu_account_editor_get_instance_private (self);
+  GtkWidget *row = adw_password_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 priv->account != NULL ? _("Password (leave empty to keep)") : _("Password"));
+  adw_preferences_group_add (group, row);
+
+  return ADW_ENTRY_ROW (row);
+}
+
+/**
+ * kefu_account_editor_fill_fields:
+ *
+ * Sets @fields' id, kind, enabled and created_at: those of the account
+ * being edited, or those of a new, enabled account.
+ */
+void
+kefu_account_editor_fill_fields (KefuAccountEditor *self,
+                                 KefuChannelKind    kind,
+                                 KefuAccountFields *fields)
+{
+  KefuAccountEditorPrivate *priv = kefu_account_editor_get_instance_private (self);
+
+  fields->id = priv->account != NULL ? kefu_account_get_id (priv->account) : 0;
+  fields->kind = kind;
+  fields->enabled = priv->account != NULL ? kefu_account_get_enabled (priv->account) : TRUE;
+  fields->created_at = priv->account != NULL ? kefu_account_get_created_at (priv->account) : g_get_real_time ();
+}
+
+static void
+save_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  KefuAccountEditor *self = user_data;
+  KefuAccountEditorPrivate *priv = kefu_account_editor_get_instance_private (self);
+  g_autoptr (GError) error = NULL;
+
+  if (kefu_account_editor_save_finish (result, &error) == 0)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      gtk_widget_set_sensitive (priv->save_button, TRUE);
+      kefu_account_editor_toast (self, error->message);
+      return;
+    }
+
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/**
+ * kefu_account_editor_save:
+ * @password: (nullable): a new password, or %NULL to keep the saved one
+ *
+ * Saves the account with kefu_account_editor_save_async(); the editor
+ * closes when done or shows what went wrong.
+ */
+void
+kefu_account_editor_save (KefuAccountEditor       *self,
+                          const KefuAccountFields *fields,
+                          const char              *password)
+{
+  KefuAccountEditorPrivate *priv = kefu_account_editor_get_instance_private (self);
+
+  g_return_if_fail (KEFU_IS_ACCOUNT_EDITOR (self));
+
+  gtk_widget_set_sensitive (priv->save_button, FALSE);
+  kefu_account_editor_save_async (priv->store, priv->runtime, fields, password,
+                                  priv->cancellable, save_cb, self);
 }
 
 /**
@@ -155,14 +376,15 @@ kefu_account_editor_set_description (AdwPreferencesGroup *group,
 }
 
 void
-kefu_account_editor_toast (AdwToastOverlay *toasts,
-                           const char      *text)
+kefu_account_editor_toast (KefuAccountEditor *self,
+                           const char        *text)
 {
+  KefuAccountEditorPrivate *priv = kefu_account_editor_get_instance_private (self);
   g_autofree char *escaped = g_markup_escape_text (text, -1);
   AdwToast *toast = adw_toast_new (escaped);
 
   adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (toasts, toast);
+  adw_toast_overlay_add_toast (priv->toasts, toast);
 }
 
 /* Saving: the row first, then the password, then the channel restarts. */

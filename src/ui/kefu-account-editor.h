@@ -34,12 +34,41 @@ GtkWindow          *kefu_account_phone_editor_new   (GtkWindow   *parent,
                                                      KefuRuntime *runtime,
                                                      KefuAccount *account);
 
-/* Shared by the editors. */
-AdwPreferencesPage *kefu_account_editor_setup       (AdwWindow            *window,
+/* The base of the three editors: it owns the store, the runtime, the
+ * account being edited (or NULL), the Save button and Ctrl+S, and saving. */
+#define KEFU_TYPE_ACCOUNT_EDITOR (kefu_account_editor_get_type ())
+G_DECLARE_DERIVABLE_TYPE (KefuAccountEditor, kefu_account_editor, KEFU, ACCOUNT_EDITOR, AdwWindow)
+
+struct _KefuAccountEditorClass
+{
+  AdwWindowClass parent_class;
+
+  /* Reads the rows and calls kefu_account_editor_save(), or shows why not. */
+  void (*save) (KefuAccountEditor *self);
+};
+
+void                kefu_account_editor_set_account (KefuAccountEditor    *self,
+                                                     KefuStore            *store,
+                                                     KefuRuntime          *runtime,
+                                                     KefuAccount          *account);
+KefuAccount        *kefu_account_editor_get_account (KefuAccountEditor    *self);
+GCancellable       *kefu_account_editor_get_cancellable (KefuAccountEditor *self);
+AdwToastOverlay    *kefu_account_editor_get_toasts  (KefuAccountEditor    *self);
+AdwPreferencesPage *kefu_account_editor_setup       (KefuAccountEditor    *self,
                                                      GtkWindow            *parent,
-                                                     const char           *title,
-                                                     GtkWidget           **save_button,
-                                                     AdwToastOverlay     **toasts);
+                                                     const char           *title);
+AdwEntryRow        *kefu_account_editor_add_password (KefuAccountEditor   *self,
+                                                     AdwPreferencesGroup  *group);
+void                kefu_account_editor_fill_fields (KefuAccountEditor    *self,
+                                                     KefuChannelKind       kind,
+                                                     KefuAccountFields    *fields);
+void                kefu_account_editor_save        (KefuAccountEditor    *self,
+                                                     const KefuAccountFields *fields,
+                                                     const char           *password);
+void                kefu_account_editor_toast       (KefuAccountEditor    *self,
+                                                     const char           *text);
+
+/* Row helpers. */
 AdwEntryRow        *kefu_account_editor_add_entry   (AdwPreferencesGroup  *group,
                                                      const char           *title,
                                                      const char           *text);
@@ -55,8 +84,6 @@ gboolean            kefu_account_editor_parse_number (AdwEntryRow         *row,
 char               *kefu_account_editor_dup_text    (AdwEntryRow          *row);
 void                kefu_account_editor_set_description (AdwPreferencesGroup *group,
                                                      const char          *text);
-void                kefu_account_editor_toast       (AdwToastOverlay      *toasts,
-                                                     const char           *text);
 void                kefu_account_editor_save_async  (KefuStore                *store,
                                                      KefuRuntime              *runtime,
                                                      const KefuAccountFields  *fields,

@@ -16,15 +16,13 @@
 #include "kefu-email-config.h"
 
 #define KEFU_TYPE_ACCOUNT_EMAIL_EDITOR (kefu_account_email_editor_get_type ())
-G_DECLARE_FINAL_TYPE (KefuAccountEmailEditor, kefu_account_email_editor, KEFU, ACCOUNT_EMAIL_EDITOR, AdwWindow)
+G_DECLARE_FINAL_TYPE (KefuAccountEmailEditor, kefu_account_email_editor, KEFU, ACCOUNT_EMAIL_EDITOR, KefuAccountEditor)
 
 struct _KefuAccountEmailEditor
 {
-  AdwWindow        parent_instance;
+  KefuAccountEditor parent_instance;
 
   /* widgets */
-  AdwToastOverlay *toasts;
-  GtkWidget       *save_button;
   AdwEntryRow     *name_row;
   AdwEntryRow     *address_row;
   AdwEntryRow     *display_name_row;
@@ -44,15 +42,11 @@ struct _KefuAccountEmailEditor
   GtkWidget       *trust_button;
 
   /* owned */
-  KefuStore       *store;
-  KefuRuntime     *runtime;
-  KefuAccount     *account;
   KefuEmailConfig *config;
-  GCancellable    *cancellable;
   char            *fingerprint;   /* of the certificate the last test did not trust */
 };
 
-G_DEFINE_FINAL_TYPE (KefuAccountEmailEditor, kefu_account_email_editor, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (KefuAccountEmailEditor, kefu_account_email_editor, KEFU_TYPE_ACCOUNT_EDITOR)
 
 /* In the order of KefuEmailSecurity. */
 static const char *security_labels[] = {
@@ -126,13 +120,10 @@ build_account (KefuAccountEmailEditor  *self,
     return NULL;
 
   *json = kefu_email_config_to_json (config);
-  fields.id = self->account != NULL ? kefu_account_get_id (self->account) : 0;
-  fields.kind = KEFU_CHANNEL_KIND_EMAIL;
+  kefu_account_editor_fill_fields (KEFU_ACCOUNT_EDITOR (self), KEFU_CHANNEL_KIND_EMAIL, &fields);
   fields.name = name != NULL ? name : address;
   fields.address = address;
   fields.config = *json;
-  fields.enabled = self->account != NULL ? kefu_account_get_enabled (self->account) : TRUE;
-  fields.created_at = self->account != NULL ? kefu_account_get_created_at (self->account) : g_get_real_time ();
 
   return kefu_account_new (&fields);
 }
@@ -194,7 +185,7 @@ test_with_password (KefuAccountEmailEditor *self,
       return;
     }
 
-  kefu_email_channel_test_async (account, password != NULL ? password : "", self->cancellable, test_cb, self);
+  kefu_email_channel_test_async (account, password != NULL ? password : "", kefu_account_editor_get_cancellable (KEFU_ACCOUNT_EDITOR (self)), test_cb, self);
 }
 
 static void
@@ -227,8 +218,8 @@ on_test_clicked (GtkButton              *button,
   gtk_widget_set_sensitive (self->test_button, FALSE);
   gtk_widget_set_visible (self->trust_button, FALSE);
   adw_action_row_set_subtitle (self->test_row, _("Connecting…"));
-  if (*password == '\0' && self->account != NULL)
-    kefu_account_secret_lookup_async (kefu_account_get_id (self->account), self->cancellable, lookup_cb, self);
+  if (*password == '\0' && kefu_account_editor_get_account (KEFU_ACCOUNT_EDITOR (self)) != NULL)
+    kefu_account_secret_lookup_async (kefu_account_get_id (kefu_account_editor_get_account (KEFU_ACCOUNT_EDITOR (self))), kefu_account_editor_get_cancellable (KEFU_ACCOUNT_EDITOR (self)), lookup_cb, self);
   else
     test_with_password (self, password);
 }
@@ -254,29 +245,9 @@ on_trust_clicked (GtkButton              *button,
 /* Saving. */
 
 static void
-save_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+save (KefuAccountEditor *editor)
 {
-  KefuAccountEmailEditor *self = user_data;
-  g_autoptr (GError) error = NULL;
-
-  if (kefu_account_editor_save_finish (result, &error) == 0)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      gtk_widget_set_sensitive (self->save_button, TRUE);
-      kefu_account_editor_toast (self->toasts, error->message);
-      return;
-    }
-
-  gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static void
-on_save_clicked (GtkButton              *button,
-                 KefuAccountEmailEditor *self)
-{
+  KefuAccountEmailEditor *self = KEFU_ACCOUNT_EMAIL_EDITOR (editor);
   g_autoptr (KefuAccount) account = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *json = NULL;
@@ -286,13 +257,13 @@ on_save_clicked (GtkButton              *button,
   account = build_account (self, &json, &error);
   if (account == NULL)
     {
-      kefu_account_editor_toast (self->toasts, error->message);
+      kefu_account_editor_toast (KEFU_ACCOUNT_EDITOR (self), error->message);
       return;
     }
-  if (self->account == NULL && *password == '\0')
+  if (kefu_account_editor_get_account (KEFU_ACCOUNT_EDITOR (self)) == NULL && *password == '\0')
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->password_row), "error");
-      kefu_account_editor_toast (self->toasts, _("Type the mailbox’s password. Kefu keeps it in your keyring, never in its database."));
+      kefu_account_editor_toast (KEFU_ACCOUNT_EDITOR (self), _("Type the mailbox’s password. Kefu keeps it in your keyring, never in its database."));
       return;
     }
 
@@ -304,33 +275,7 @@ on_save_clicked (GtkButton              *button,
   fields.enabled = kefu_account_get_enabled (account);
   fields.created_at = kefu_account_get_created_at (account);
 
-  gtk_widget_set_sensitive (self->save_button, FALSE);
-  kefu_account_editor_save_async (self->store, self->runtime, &fields, *password != '\0' ? password : NULL,
-                                  self->cancellable, save_cb, self);
-}
-
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  KefuAccountEmailEditor *self = KEFU_ACCOUNT_EMAIL_EDITOR (widget);
-
-  if (gtk_widget_get_sensitive (self->save_button))
-    on_save_clicked (NULL, self);
-}
-
-static void
-kefu_account_email_editor_dispose (GObject *object)
-{
-  KefuAccountEmailEditor *self = KEFU_ACCOUNT_EMAIL_EDITOR (object);
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->store);
-  g_clear_object (&self->runtime);
-  g_clear_object (&self->account);
-
-  G_OBJECT_CLASS (kefu_account_email_editor_parent_class)->dispose (object);
+  kefu_account_editor_save (KEFU_ACCOUNT_EDITOR (self), &fields, *password != '\0' ? password : NULL);
 }
 
 static void
@@ -340,7 +285,6 @@ kefu_account_email_editor_finalize (GObject *object)
 
   g_clear_pointer (&self->config, kefu_email_config_free);
   g_clear_pointer (&self->fingerprint, g_free);
-  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (kefu_account_email_editor_parent_class)->finalize (object);
 }
@@ -350,23 +294,21 @@ kefu_account_email_editor_class_init (KefuAccountEmailEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->dispose = kefu_account_email_editor_dispose;
   object_class->finalize = kefu_account_email_editor_finalize;
 
-  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "editor.save", NULL, save_action);
-  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
+  KEFU_ACCOUNT_EDITOR_CLASS (klass)->save = save;
 }
 
 static void
 kefu_account_email_editor_init (KefuAccountEmailEditor *self)
 {
-  self->cancellable = g_cancellable_new ();
 }
 
 static void
 build (KefuAccountEmailEditor *self,
        GtkWindow              *parent)
 {
+  KefuAccount *account = kefu_account_editor_get_account (KEFU_ACCOUNT_EDITOR (self));
   const char *labels[G_N_ELEMENTS (security_labels)];
   AdwPreferencesPage *page;
   AdwPreferencesGroup *group;
@@ -378,18 +320,16 @@ build (KefuAccountEmailEditor *self,
   for (guint i = 0; i < G_N_ELEMENTS (security_labels); i++)
     labels[i] = security_labels[i] != NULL ? _(security_labels[i]) : NULL;
 
-  page = kefu_account_editor_setup (ADW_WINDOW (self), parent,
-                                    self->account != NULL ? _("Email Account") : _("Add Email Account"),
-                                    &self->save_button, &self->toasts);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->save_button), "editor.save");
+  page = kefu_account_editor_setup (KEFU_ACCOUNT_EDITOR (self), parent,
+                                    account != NULL ? _("Email Account") : _("Add Email Account"));
 
   group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   kefu_account_editor_set_description (group, _("A shared mailbox such as support@ or sales@. Mail that arrives there becomes tickets; replies go out from it."));
   adw_preferences_page_add (page, group);
   self->name_row = kefu_account_editor_add_entry (group, _("Name"),
-                                                  self->account != NULL ? kefu_account_get_name (self->account) : NULL);
+                                                  account != NULL ? kefu_account_get_name (account) : NULL);
   self->address_row = kefu_account_editor_add_entry (group, _("Address"),
-                                                     self->account != NULL ? kefu_account_get_address (self->account) : NULL);
+                                                     account != NULL ? kefu_account_get_address (account) : NULL);
   self->display_name_row = kefu_account_editor_add_entry (group, _("Sender Name on Replies"), self->config->display_name);
   self->signature_row = kefu_account_editor_add_entry (group, _("Signature"), self->config->signature);
   self->days_row = kefu_account_editor_add_entry (group, _("Days of Old Mail to Import"), days);
@@ -398,10 +338,7 @@ build (KefuAccountEmailEditor *self,
   adw_preferences_group_set_title (group, _("Login"));
   adw_preferences_page_add (page, group);
   self->user_row = kefu_account_editor_add_entry (group, _("User Name (usually the address)"), self->config->user);
-  self->password_row = ADW_ENTRY_ROW (adw_password_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->password_row),
-                                 self->account != NULL ? _("Password (leave empty to keep)") : _("Password"));
-  adw_preferences_group_add (group, GTK_WIDGET (self->password_row));
+  self->password_row = kefu_account_editor_add_password (KEFU_ACCOUNT_EDITOR (self), group);
 
   group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (group, _("Incoming Mail (IMAP)"));
@@ -453,9 +390,7 @@ kefu_account_email_editor_new (GtkWindow   *parent,
 {
   KefuAccountEmailEditor *self = g_object_new (KEFU_TYPE_ACCOUNT_EMAIL_EDITOR, NULL);
 
-  self->store = g_object_ref (store);
-  self->runtime = runtime != NULL ? g_object_ref (runtime) : NULL;
-  self->account = account != NULL ? g_object_ref (account) : NULL;
+  kefu_account_editor_set_account (KEFU_ACCOUNT_EDITOR (self), store, runtime, account);
   if (account != NULL)
     self->config = kefu_email_config_new_from_json (kefu_account_get_config (account), NULL);
   if (self->config == NULL)

@@ -11,36 +11,6 @@
 
 typedef KefuTestFixture Fixture;
 
-static KefuTicket *
-get_ticket (Fixture *fixture,
-            gint64   ticket_id)
-{
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-  KefuTicket *ticket;
-
-  kefu_store_get_ticket_async (fixture->store, ticket_id, NULL, kefu_test_result_cb, &result);
-  ticket = kefu_store_get_ticket_finish (fixture->store, kefu_test_wait (&result), &error);
-  g_assert_no_error (error);
-
-  return ticket;
-}
-
-static GPtrArray *
-list_messages (Fixture *fixture,
-               gint64   ticket_id)
-{
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-  GPtrArray *messages;
-
-  kefu_store_list_messages_async (fixture->store, ticket_id, NULL, kefu_test_result_cb, &result);
-  messages = kefu_store_list_messages_finish (fixture->store, kefu_test_wait (&result), &error);
-  g_assert_no_error (error);
-
-  return messages;
-}
-
 static guint
 count_tickets (Fixture *fixture)
 {
@@ -102,14 +72,14 @@ test_new_ticket (Fixture       *fixture,
   g_assert_true (delivery->ticket_created);
   g_assert_false (delivery->duplicate);
 
-  ticket = get_ticket (fixture, delivery->ticket_id);
+  ticket = kefu_test_get_ticket (fixture->store, delivery->ticket_id);
   g_assert_cmpstr (kefu_ticket_get_subject (ticket), ==, "订单 #8812 还没到");
   g_assert_cmpint (kefu_ticket_get_status (ticket), ==, KEFU_TICKET_STATUS_NEW);
   g_assert_cmpint (kefu_ticket_get_channel (ticket), ==, KEFU_CHANNEL_KIND_EMAIL);
   g_assert_cmpstr (kefu_ticket_get_customer_name (ticket), ==, "王小明");
   g_assert_cmpint (kefu_ticket_get_number (ticket), >, 0);
 
-  messages = list_messages (fixture, delivery->ticket_id);
+  messages = kefu_test_list_messages (fixture->store, delivery->ticket_id);
   g_assert_cmpuint (messages->len, ==, 1);
   message = g_ptr_array_index (messages, 0);
   g_assert_cmpint (kefu_message_get_direction (message), ==, KEFU_DIRECTION_IN);
@@ -164,7 +134,7 @@ test_thread_by_number (Fixture       *fixture,
 {
   g_autoptr (KefuInbound) question = kefu_test_email ("erin@example.org", "退款", "我想退款");
   g_autoptr (KefuDelivery) asked = kefu_test_receive (fixture->router, question);
-  g_autoptr (KefuTicket) ticket = get_ticket (fixture, asked->ticket_id);
+  g_autoptr (KefuTicket) ticket = kefu_test_get_ticket (fixture->store, asked->ticket_id);
   g_autofree char *subject = g_strdup_printf ("回复：[#%" PRId64 "] 退款", kefu_ticket_get_number (ticket));
   g_autoptr (KefuInbound) follow_up = kefu_test_email ("erin@example.org", subject, "还没收到钱");
   g_autoptr (KefuInbound) stranger = kefu_test_email ("mallory@example.net", subject, "let me in");
@@ -177,7 +147,7 @@ test_thread_by_number (Fixture       *fixture,
   followed = kefu_test_receive (fixture->router, follow_up);
   g_assert_cmpint (followed->ticket_id, ==, asked->ticket_id);
   g_assert_true (followed->ticket_reopened);
-  reopened = get_ticket (fixture, asked->ticket_id);
+  reopened = kefu_test_get_ticket (fixture->store, asked->ticket_id);
   g_assert_cmpint (kefu_ticket_get_status (reopened), ==, KEFU_TICKET_STATUS_OPEN);
 
   /* Ticket numbers are easy to guess: a stranger's mail never joins. */
@@ -227,7 +197,7 @@ test_open_ticket_is_per_channel (Fixture       *fixture,
   chatted_again = kefu_test_receive (fixture->router, chat_again);
   g_assert_cmpint (chatted_again->ticket_id, ==, chatted->ticket_id);
 
-  chat_ticket = get_ticket (fixture, chatted->ticket_id);
+  chat_ticket = kefu_test_get_ticket (fixture->store, chatted->ticket_id);
   g_assert_cmpint (kefu_ticket_get_channel (chat_ticket), ==, KEFU_CHANNEL_KIND_CHAT);
   g_assert_cmpuint (kefu_ticket_get_message_count (chat_ticket), ==, 2);
 }
@@ -250,7 +220,7 @@ test_duplicate_external_id (Fixture       *fixture,
   g_assert_cmpint (again->message_id, ==, first->message_id);
   g_assert_cmpint (again->ticket_id, ==, first->ticket_id);
 
-  messages = list_messages (fixture, first->ticket_id);
+  messages = kefu_test_list_messages (fixture->store, first->ticket_id);
   g_assert_cmpuint (messages->len, ==, 1);
 }
 
@@ -279,7 +249,7 @@ test_phone_identity (Fixture       *fixture,
   g_assert_cmpint (three->customer_id, !=, one->customer_id);
   g_assert_true (three->ticket_created);
 
-  ticket = get_ticket (fixture, one->ticket_id);
+  ticket = kefu_test_get_ticket (fixture->store, one->ticket_id);
   g_assert_cmpstr (kefu_ticket_get_subject (ticket), ==, "Call from +8613812345678");
 }
 
@@ -313,7 +283,7 @@ test_outbound_queued (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (kefu_message_get_delivery_state (noted), ==, KEFU_DELIVERY_STATE_NONE);
   g_assert_cmpuint (queued, ==, 0);
-  ticket = get_ticket (fixture, asked->ticket_id);
+  ticket = kefu_test_get_ticket (fixture->store, asked->ticket_id);
   g_assert_cmpint (kefu_ticket_get_first_response_at (ticket), ==, 0);
   g_clear_object (&ticket);
 
@@ -323,7 +293,7 @@ test_outbound_queued (Fixture       *fixture,
   g_assert_cmpstr (kefu_message_get_recipient (replied), ==, "ivy@example.org");
   g_assert_cmpuint (queued, ==, 1);
 
-  ticket = get_ticket (fixture, asked->ticket_id);
+  ticket = kefu_test_get_ticket (fixture->store, asked->ticket_id);
   g_assert_cmpint (kefu_ticket_get_first_response_at (ticket), >, 0);
   g_assert_cmpint (kefu_ticket_get_status (ticket), ==, KEFU_TICKET_STATUS_OPEN);
 }
@@ -348,7 +318,7 @@ test_no_recipient (Fixture       *fixture,
   g_assert_error (error, KEFU_ROUTER_ERROR, KEFU_ROUTER_ERROR_NO_RECIPIENT);
   g_assert_null (message);
 
-  messages = list_messages (fixture, called->ticket_id);
+  messages = kefu_test_list_messages (fixture->store, called->ticket_id);
   g_assert_cmpuint (messages->len, ==, 1);
 }
 
@@ -370,7 +340,7 @@ test_attachments (Fixture       *fixture,
   delivery = kefu_test_receive (fixture->router, inbound);
   g_assert_cmpuint (delivery->attachments_refused, ==, 1);
 
-  messages = list_messages (fixture, delivery->ticket_id);
+  messages = kefu_test_list_messages (fixture->store, delivery->ticket_id);
   attachments = kefu_message_get_attachments (g_ptr_array_index (messages, 0));
   g_assert_cmpuint (attachments->len, ==, 2);
   g_assert_cmpstr (kefu_attachment_get_filename (g_ptr_array_index (attachments, 0)), ==, "teapot.png");

@@ -28,21 +28,6 @@ count_view (KefuStore *store,
 }
 
 static KefuTicket *
-get_ticket (KefuStore *store,
-            gint64     ticket_id)
-{
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-  KefuTicket *ticket;
-
-  kefu_store_get_ticket_async (store, ticket_id, NULL, kefu_test_result_cb, &result);
-  ticket = kefu_store_get_ticket_finish (store, kefu_test_wait (&result), &error);
-  g_assert_no_error (error);
-
-  return ticket;
-}
-
-static KefuTicket *
 snooze (KefuStore  *store,
         KefuTicket *ticket,
         gint64      until,
@@ -93,7 +78,7 @@ new_ticket (KefuTestFixture *fixture,
   g_autoptr (KefuInbound) inbound = kefu_test_email (from, "Where is my order?", "Still waiting.");
   g_autoptr (KefuDelivery) delivery = kefu_test_receive (fixture->router, inbound);
 
-  return get_ticket (fixture->store, delivery->ticket_id);
+  return kefu_test_get_ticket (fixture->store, delivery->ticket_id);
 }
 
 static void
@@ -124,7 +109,7 @@ test_snooze_and_wake (KefuTestFixture *fixture,
   woken = wake (fixture->store, until);
   g_assert_cmpuint (woken->len, ==, 1);
   g_assert_cmpint (g_array_index (woken, gint64, 0), ==, kefu_ticket_get_id (ticket));
-  woken_ticket = get_ticket (fixture->store, kefu_ticket_get_id (ticket));
+  woken_ticket = kefu_test_get_ticket (fixture->store, kefu_ticket_get_id (ticket));
   g_assert_cmpint (kefu_ticket_get_status (woken_ticket), ==, KEFU_TICKET_STATUS_OPEN);
   g_assert_cmpint (get_snooze (fixture->store, kefu_ticket_get_id (ticket)), ==, 0);
   g_assert_cmpuint (count_view (fixture->store, KEFU_VIEW_INBOX), ==, 1);
@@ -186,7 +171,7 @@ test_customer_wrote (KefuTestFixture *fixture,
 
   woken = wake (fixture->store, until);
   g_assert_cmpuint (woken->len, ==, 1);
-  after = get_ticket (fixture->store, kefu_ticket_get_id (ticket));
+  after = kefu_test_get_ticket (fixture->store, kefu_ticket_get_id (ticket));
   g_assert_cmpint (kefu_ticket_get_status (after), ==, KEFU_TICKET_STATUS_OPEN);
   g_assert_cmpint (get_snooze (fixture->store, kefu_ticket_get_id (ticket)), ==, 0);
 }

@@ -47,6 +47,53 @@ kefu_test_drive_save_shot (KefuTestDrive *drive,
   kefu_test_save_snapshot (GTK_WIDGET (drive->window), name);
 }
 
+/* A step that settles, saves "@prefix-@variant.png" in the light style,
+ * then switches to the dark one; FALSE while it waits. */
+gboolean
+kefu_test_drive_shot_light (KefuTestDrive *drive,
+                            const char    *prefix,
+                            const char    *variant)
+{
+  if (!kefu_test_drive_settle (drive, 10))
+    return FALSE;
+  kefu_test_drive_save_shot (drive, prefix, variant);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  return TRUE;
+}
+
+/* The step after kefu_test_drive_shot_light(): the dark shot, then back to light. */
+gboolean
+kefu_test_drive_shot_dark (KefuTestDrive *drive,
+                           const char    *prefix,
+                           const char    *variant)
+{
+  if (!kefu_test_drive_settle (drive, 5))
+    return FALSE;
+  kefu_test_drive_save_shot (drive, prefix, variant);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  return TRUE;
+}
+
+/* The first widget of @type under @widget (or @widget itself), depth first. */
+GtkWidget *
+kefu_test_find_widget (GtkWidget *widget,
+                       GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = kefu_test_find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* Takes the application's window; TRUE once it is on screen. */
 gboolean
 kefu_test_drive_window_shown (KefuTestDrive *drive)

@@ -39,6 +39,14 @@ void             kefu_test_save_snapshot      (GtkWidget          *widget,
 void             kefu_test_drive_save_shot    (KefuTestDrive      *drive,
                                                const char         *prefix,
                                                const char         *variant);
+gboolean         kefu_test_drive_shot_light   (KefuTestDrive      *drive,
+                                               const char         *prefix,
+                                               const char         *variant);
+gboolean         kefu_test_drive_shot_dark    (KefuTestDrive      *drive,
+                                               const char         *prefix,
+                                               const char         *variant);
+GtkWidget       *kefu_test_find_widget        (GtkWidget          *widget,
+                                               GType               type);
 gboolean         kefu_test_drive_window_shown (KefuTestDrive      *drive);
 gboolean         kefu_test_drive_list_loaded  (KefuTestDrive      *drive);
 gboolean         kefu_test_drive_settle       (KefuTestDrive      *drive,

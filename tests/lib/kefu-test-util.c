@@ -193,3 +193,35 @@ kefu_test_fixture_tear_down (KefuTestFixture *fixture,
   g_clear_object (&fixture->sqlite);
   g_clear_pointer (&fixture->path, g_free);
 }
+
+/* The ticket, asserting that the store has it. */
+KefuTicket *
+kefu_test_get_ticket (KefuStore *store,
+                      gint64     ticket_id)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  KefuTicket *ticket;
+
+  kefu_store_get_ticket_async (store, ticket_id, NULL, kefu_test_result_cb, &result);
+  ticket = kefu_store_get_ticket_finish (store, kefu_test_wait (&result), &error);
+  g_assert_no_error (error);
+
+  return ticket;
+}
+
+/* The ticket's messages, asserting that listing them works. */
+GPtrArray *
+kefu_test_list_messages (KefuStore *store,
+                         gint64     ticket_id)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  GPtrArray *messages;
+
+  kefu_store_list_messages_async (store, ticket_id, NULL, kefu_test_result_cb, &result);
+  messages = kefu_store_list_messages_finish (store, kefu_test_wait (&result), &error);
+  g_assert_no_error (error);
+
+  return messages;
+}

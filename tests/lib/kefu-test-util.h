@@ -26,6 +26,10 @@ KefuInbound     *kefu_test_email           (const char    *from,
                                             const char    *text);
 GPtrArray       *kefu_test_search          (KefuStore     *store,
                                             const char    *text);
+KefuTicket      *kefu_test_get_ticket      (KefuStore     *store,
+                                            gint64         ticket_id);
+GPtrArray       *kefu_test_list_messages   (KefuStore     *store,
+                                            gint64         ticket_id);
 /* team (#8): a fresh schema on the PostgreSQL of tests/peers/postgres-run.sh */
 char            *kefu_test_pg_conninfo_new (void);
 

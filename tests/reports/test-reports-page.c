@@ -96,23 +96,6 @@ remove_button_of (GtkDropDown *closing)
   return widget;
 }
 
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The @n-th (from 0) widget of @type under @widget, depth first. */
 static GtkWidget *
 find_nth_type (GtkWidget *widget,
@@ -186,7 +169,7 @@ drive_step (gpointer user_data)
 
     case STEP_SHOW:
       gtk_widget_activate_action (GTK_WIDGET (drive->ui.window), "win.show-view", "s", "reports");
-      drive->page = KEFU_REPORTS_PAGE (find_type (GTK_WIDGET (drive->ui.window), KEFU_TYPE_REPORTS_PAGE));
+      drive->page = KEFU_REPORTS_PAGE (kefu_test_find_widget (GTK_WIDGET (drive->ui.window), KEFU_TYPE_REPORTS_PAGE));
       g_assert_nonnull (drive->page);
       if (!gtk_widget_get_mapped (GTK_WIDGET (drive->page)))
         return FALSE;
@@ -221,17 +204,11 @@ drive_step (gpointer user_data)
       return TRUE;
 
     case STEP_SHOT_LIGHT:
-      if (!kefu_test_drive_settle (&drive->ui, 10))
-        return FALSE;
-      kefu_test_drive_save_shot (&drive->ui, drive->prefix, "light");
-      adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-      return TRUE;
+      return kefu_test_drive_shot_light (&drive->ui, drive->prefix, "light");
 
     case STEP_SHOT_DARK:
-      if (!kefu_test_drive_settle (&drive->ui, 5))
+      if (!kefu_test_drive_shot_dark (&drive->ui, drive->prefix, "dark"))
         return FALSE;
-      kefu_test_drive_save_shot (&drive->ui, drive->prefix, "dark");
-      adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
       scroll_to (drive, TRUE);
       return TRUE;
 
@@ -257,7 +234,7 @@ drive_step (gpointer user_data)
                                                   kefu_application_get_store (drive->ui.app), NULL);
       gtk_window_set_default_size (GTK_WINDOW (drive->prefs), 720, 1100);
       gtk_window_present (GTK_WINDOW (drive->prefs));
-      drive->hours = KEFU_HOURS_PREFS_PAGE (find_type (drive->prefs, KEFU_TYPE_HOURS_PREFS_PAGE));
+      drive->hours = KEFU_HOURS_PREFS_PAGE (kefu_test_find_widget (drive->prefs, KEFU_TYPE_HOURS_PREFS_PAGE));
       g_assert_nonnull (drive->hours);
       return TRUE;
 

@@ -132,34 +132,6 @@ chat (const char *text)
   return inbound;
 }
 
-static GPtrArray *
-list_messages (Fixture *fixture)
-{
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-  GPtrArray *messages;
-
-  kefu_store_list_messages_async (fixture->store, fixture->ticket_id, NULL, kefu_test_result_cb, &result);
-  messages = kefu_store_list_messages_finish (fixture->store, kefu_test_wait (&result), &error);
-  g_assert_no_error (error);
-
-  return messages;
-}
-
-static KefuTicket *
-get_ticket (Fixture *fixture)
-{
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-  KefuTicket *ticket;
-
-  kefu_store_get_ticket_async (fixture->store, fixture->ticket_id, NULL, kefu_test_result_cb, &result);
-  ticket = kefu_store_get_ticket_finish (fixture->store, kefu_test_wait (&result), &error);
-  g_assert_no_error (error);
-
-  return ticket;
-}
-
 static KefuDirection
 direction_at (GPtrArray *messages,
               guint      i)
@@ -184,7 +156,7 @@ test_chat_answer (Fixture       *fixture,
 
   g_assert_cmpint (receive (fixture, inbound), ==, KEFU_ROBOT_OUTCOME_ANSWERED);
 
-  messages = list_messages (fixture);
+  messages = kefu_test_list_messages (fixture->store, fixture->ticket_id);
   g_assert_cmpuint (messages->len, ==, 2);
   reply = g_ptr_array_index (messages, 1);
   g_assert_cmpint (kefu_message_get_direction (reply), ==, KEFU_DIRECTION_ROBOT);
@@ -202,7 +174,7 @@ test_chat_answer_chinese (Fixture       *fixture,
   g_autoptr (GPtrArray) messages = NULL;
 
   g_assert_cmpint (receive (fixture, inbound), ==, KEFU_ROBOT_OUTCOME_ANSWERED);
-  messages = list_messages (fixture);
+  messages = kefu_test_list_messages (fixture->store, fixture->ticket_id);
   g_assert_cmpuint (messages->len, ==, 2);
   /* Asked in traditional characters: the traditional entry answers. */
   g_assert_true (g_str_has_prefix (text_at (messages, 1), "我們收到退貨"));
@@ -220,11 +192,11 @@ test_chat_handoff (Fixture       *fixture,
   g_assert_cmpint (receive (fixture, inbound), ==, KEFU_ROBOT_OUTCOME_HANDED_OFF);
 
   /* No robot answer: a note for the agents and a tag the inbox shows. */
-  messages = list_messages (fixture);
+  messages = kefu_test_list_messages (fixture->store, fixture->ticket_id);
   g_assert_cmpuint (messages->len, ==, 2);
   g_assert_cmpint (direction_at (messages, 0), ==, KEFU_DIRECTION_IN);
   g_assert_cmpint (direction_at (messages, 1), ==, KEFU_DIRECTION_NOTE);
-  ticket = get_ticket (fixture);
+  ticket = kefu_test_get_ticket (fixture->store, fixture->ticket_id);
   g_assert_true (g_strv_contains (kefu_ticket_get_tags (ticket), KEFU_ROBOT_HANDOFF_TAG));
 }
 
@@ -238,7 +210,7 @@ test_chat_feedback (Fixture       *fixture,
 
   g_assert_cmpint (receive (fixture, question), ==, KEFU_ROBOT_OUTCOME_ANSWERED);
   g_assert_cmpint (receive (fixture, answer), ==, KEFU_ROBOT_OUTCOME_HANDED_OFF);
-  messages = list_messages (fixture);
+  messages = kefu_test_list_messages (fixture->store, fixture->ticket_id);
   g_assert_cmpuint (messages->len, ==, 4);
   g_assert_cmpint (direction_at (messages, 1), ==, KEFU_DIRECTION_ROBOT);
   g_assert_cmpint (direction_at (messages, 3), ==, KEFU_DIRECTION_NOTE);
@@ -252,7 +224,7 @@ test_chat_abstain (Fixture       *fixture,
   g_autoptr (GPtrArray) messages = NULL;
 
   g_assert_cmpint (receive (fixture, inbound), ==, KEFU_ROBOT_OUTCOME_ABSTAINED);
-  messages = list_messages (fixture);
+  messages = kefu_test_list_messages (fixture->store, fixture->ticket_id);
   g_assert_cmpuint (messages->len, ==, 1);
 }
 
@@ -266,7 +238,7 @@ test_email_suggest (Fixture       *fixture,
   g_autoptr (GPtrArray) messages = NULL;
 
   g_assert_cmpint (receive (fixture, inbound), ==, KEFU_ROBOT_OUTCOME_SUGGESTED);
-  messages = list_messages (fixture);
+  messages = kefu_test_list_messages (fixture->store, fixture->ticket_id);
   g_assert_cmpuint (messages->len, ==, 2);
   g_assert_cmpint (direction_at (messages, 1), ==, KEFU_DIRECTION_NOTE);
   g_assert_nonnull (strstr (text_at (messages, 1), "faq-025"));
@@ -288,7 +260,7 @@ test_email_auto_send (Fixture       *fixture,
   kefu_robot_set_email_auto_send (fixture->robot, 0, TRUE);
 
   g_assert_cmpint (receive (fixture, first), ==, KEFU_ROBOT_OUTCOME_ANSWERED);
-  messages = list_messages (fixture);
+  messages = kefu_test_list_messages (fixture->store, fixture->ticket_id);
   g_assert_cmpuint (messages->len, ==, 2);
   reply = g_ptr_array_index (messages, 1);
   g_assert_cmpint (kefu_message_get_direction (reply), ==, KEFU_DIRECTION_ROBOT);
@@ -298,7 +270,7 @@ test_email_auto_send (Fixture       *fixture,
   /* Once per ticket until an agent writes: two robots never loop. */
   g_assert_cmpint (receive (fixture, second), ==, KEFU_ROBOT_OUTCOME_SUGGESTED);
   g_assert_cmpint (receive (fixture, automatic), ==, KEFU_ROBOT_OUTCOME_IGNORED);
-  messages = list_messages (fixture);
+  messages = kefu_test_list_messages (fixture->store, fixture->ticket_id);
   g_assert_cmpuint (messages->len, ==, 5);
   g_assert_cmpint (direction_at (messages, 3), ==, KEFU_DIRECTION_NOTE);
   g_assert_cmpint (direction_at (messages, 4), ==, KEFU_DIRECTION_IN);
@@ -321,11 +293,11 @@ test_rules (Fixture       *fixture,
   load_robot (fixture);
 
   g_assert_cmpint (receive (fixture, inbound), ==, KEFU_ROBOT_OUTCOME_ANSWERED);
-  messages = list_messages (fixture);
+  messages = kefu_test_list_messages (fixture->store, fixture->ticket_id);
   g_assert_cmpuint (messages->len, ==, 2);
   g_assert_cmpint (direction_at (messages, 1), ==, KEFU_DIRECTION_ROBOT);
   g_assert_cmpstr (text_at (messages, 1), ==, "Thank you! Our wholesale team will write to you.");
-  ticket = get_ticket (fixture);
+  ticket = kefu_test_get_ticket (fixture->store, fixture->ticket_id);
   g_assert_true (g_strv_contains (kefu_ticket_get_tags (ticket), "vip"));
   g_assert_cmpint (kefu_ticket_get_priority (ticket), ==, KEFU_PRIORITY_URGENT);
   g_assert_cmpuint (fixture->notifications->len, ==, 1);

@@ -36,36 +36,6 @@ receive (KefuTestFixture  *fixture,
 }
 
 static GPtrArray *
-messages_of (KefuStore *store,
-             gint64     ticket_id)
-{
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-  GPtrArray *messages;
-
-  kefu_store_list_messages_async (store, ticket_id, NULL, kefu_test_result_cb, &result);
-  messages = kefu_store_list_messages_finish (store, kefu_test_wait (&result), &error);
-  g_assert_no_error (error);
-
-  return messages;
-}
-
-static KefuTicket *
-ticket_of (KefuStore *store,
-           gint64     ticket_id)
-{
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-  KefuTicket *ticket;
-
-  kefu_store_get_ticket_async (store, ticket_id, NULL, kefu_test_result_cb, &result);
-  ticket = kefu_store_get_ticket_finish (store, kefu_test_wait (&result), &error);
-  g_assert_no_error (error);
-
-  return ticket;
-}
-
-static GPtrArray *
 events_of (KefuStore *store,
            gint64     ticket_id)
 {
@@ -155,15 +125,15 @@ test_merge_tickets (KefuTestFixture *fixture,
   g_assert_cmpint (merge_id, >, 0);
   g_clear_object (&result);
 
-  messages = messages_of (fixture->store, first->ticket_id);
+  messages = kefu_test_list_messages (fixture->store, first->ticket_id);
   g_assert_cmpuint (messages->len, ==, 2);
   g_clear_pointer (&messages, g_ptr_array_unref);
-  messages = messages_of (fixture->store, second->ticket_id);
+  messages = kefu_test_list_messages (fixture->store, second->ticket_id);
   g_assert_cmpuint (messages->len, ==, 0);
   g_clear_pointer (&messages, g_ptr_array_unref);
 
-  source = ticket_of (fixture->store, second->ticket_id);
-  target = ticket_of (fixture->store, first->ticket_id);
+  source = kefu_test_get_ticket (fixture->store, second->ticket_id);
+  target = kefu_test_get_ticket (fixture->store, first->ticket_id);
   g_assert_cmpint (kefu_ticket_get_status (source), ==, KEFU_TICKET_STATUS_CLOSED);
   /* Open work joined a resolved ticket: it is open again. */
   g_assert_cmpint (kefu_ticket_get_status (target), ==, KEFU_TICKET_STATUS_OPEN);
@@ -202,16 +172,16 @@ test_merge_tickets (KefuTestFixture *fixture,
   g_assert_no_error (error);
   g_clear_object (&result);
 
-  messages = messages_of (fixture->store, second->ticket_id);
+  messages = kefu_test_list_messages (fixture->store, second->ticket_id);
   g_assert_cmpuint (messages->len, ==, 1);
   g_clear_pointer (&messages, g_ptr_array_unref);
-  messages = messages_of (fixture->store, first->ticket_id);
+  messages = kefu_test_list_messages (fixture->store, first->ticket_id);
   g_assert_cmpuint (messages->len, ==, 2);
   g_clear_object (&source);
-  source = ticket_of (fixture->store, second->ticket_id);
+  source = kefu_test_get_ticket (fixture->store, second->ticket_id);
   g_assert_cmpint (kefu_ticket_get_status (source), ==, KEFU_TICKET_STATUS_NEW);
   g_clear_object (&target);
-  target = ticket_of (fixture->store, first->ticket_id);
+  target = kefu_test_get_ticket (fixture->store, first->ticket_id);
   /* Amy wrote to it since the merge: it stays open, not resolved again. */
   g_assert_cmpint (kefu_ticket_get_status (target), ==, KEFU_TICKET_STATUS_OPEN);
 

@@ -234,18 +234,10 @@ step (gpointer user_data)
       return TRUE;
 
     case STEP_PAGE_LIGHT:
-      if (!kefu_test_drive_settle (&channels->ui, 10))
-        return FALSE;
-      kefu_test_drive_save_shot (&channels->ui, channels->shot_prefix, "light");
-      adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-      return TRUE;
+      return kefu_test_drive_shot_light (&channels->ui, channels->shot_prefix, "light");
 
     case STEP_PAGE_DARK:
-      if (!kefu_test_drive_settle (&channels->ui, 5))
-        return FALSE;
-      kefu_test_drive_save_shot (&channels->ui, channels->shot_prefix, "dark");
-      adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
-      return TRUE;
+      return kefu_test_drive_shot_dark (&channels->ui, channels->shot_prefix, "dark");
 
     case STEP_DISABLE:
       gtk_widget_activate_action (GTK_WIDGET (page (channels)), "channels.set-enabled", "(xb)",

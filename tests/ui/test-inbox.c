@@ -711,11 +711,7 @@ customers_step (gpointer user_data)
       return TRUE;
 
     case CSTEP_SHOT_LIGHT:
-      if (!kefu_test_drive_settle (&inbox->ui, 10))
-        return FALSE;
-      kefu_test_drive_save_shot (&inbox->ui, "customers", "light");
-      adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-      return TRUE;
+      return kefu_test_drive_shot_light (&inbox->ui, "customers", "light");
 
     case CSTEP_OPEN_FROM_HISTORY:
       /* A ticket in the history opens in the Inbox. */

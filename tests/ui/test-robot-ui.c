@@ -325,25 +325,6 @@ find_button (GtkWidget  *widget,
   return NULL;
 }
 
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static KefuKbPage *
 kb_page (Robot *robot)
 {
@@ -532,18 +513,10 @@ kb_step (gpointer user_data)
       return TRUE;
 
     case KSTEP_SHOT_LIGHT:
-      if (!kefu_test_drive_settle (&robot->ui, 10))
-        return FALSE;
-      kefu_test_drive_save_shot (&robot->ui, robot->shot_prefix, "light");
-      adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-      return TRUE;
+      return kefu_test_drive_shot_light (&robot->ui, robot->shot_prefix, "light");
 
     case KSTEP_SHOT_DARK:
-      if (!kefu_test_drive_settle (&robot->ui, 5))
-        return FALSE;
-      kefu_test_drive_save_shot (&robot->ui, robot->shot_prefix, "dark");
-      adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
-      return TRUE;
+      return kefu_test_drive_shot_dark (&robot->ui, robot->shot_prefix, "dark");
 
     case KSTEP_DISABLE:
       /* Switched off: kept, but the robot no longer answers with it. */
@@ -856,7 +829,7 @@ rules_step (gpointer user_data)
 
     case RSTEP_THRESHOLD:
       {
-        GtkWidget *spin = find_type (GTK_WIDGET (robot->prefs_page), GTK_TYPE_SPIN_BUTTON);
+        GtkWidget *spin = kefu_test_find_widget (GTK_WIDGET (robot->prefs_page), GTK_TYPE_SPIN_BUTTON);
 
         g_assert_nonnull (spin);
         gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 40);
@@ -991,7 +964,7 @@ assist_bar (Robot *robot)
 {
   KefuComposer *composer = kefu_ticket_page_get_composer (kefu_window_get_ticket_page (robot->ui.window));
 
-  return KEFU_ASSIST_BAR (find_type (GTK_WIDGET (composer), KEFU_TYPE_ASSIST_BAR));
+  return KEFU_ASSIST_BAR (kefu_test_find_widget (GTK_WIDGET (composer), KEFU_TYPE_ASSIST_BAR));
 }
 
 static gboolean
@@ -1047,17 +1020,11 @@ assist_step (gpointer user_data)
       return TRUE;
 
     case ASTEP_SHOT:
-      if (!kefu_test_drive_settle (&robot->ui, 10))
-        return FALSE;
-      kefu_test_drive_save_shot (&robot->ui, robot->shot_prefix, "assist-light");
-      adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-      return TRUE;
+      return kefu_test_drive_shot_light (&robot->ui, robot->shot_prefix, "assist-light");
 
     case ASTEP_SHOT_DARK:
-      if (!kefu_test_drive_settle (&robot->ui, 5))
+      if (!kefu_test_drive_shot_dark (&robot->ui, robot->shot_prefix, "assist-dark"))
         return FALSE;
-      kefu_test_drive_save_shot (&robot->ui, robot->shot_prefix, "assist-dark");
-      adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
       kefu_composer_set_text (composer, "");
       return TRUE;
 
