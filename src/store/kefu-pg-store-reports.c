@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "kefu-enums.h"
@@ -311,7 +313,7 @@ kefu_pg_store_insert_call (KefuStore   *store,
   if (g_strcmp0 (PQcmdTuples (result), "0") == 0)
     {
       g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_INVALID,
-                   _("There is no message %" G_GINT64_FORMAT " to keep a call for."), message_id);
+                   _("There is no message %" PRId64 " to keep a call for."), message_id);
       return FALSE;
     }
 

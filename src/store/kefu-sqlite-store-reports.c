@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "kefu-enums.h"
@@ -333,7 +335,7 @@ kefu_sqlite_store_insert_call (KefuStore   *store,
   if (sqlite3_changes (conn->db) == 0)
     {
       g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_INVALID,
-                   _("There is no message %" G_GINT64_FORMAT " to keep a call for."), message_id);
+                   _("There is no message %" PRId64 " to keep a call for."), message_id);
       return FALSE;
     }
   return TRUE;
