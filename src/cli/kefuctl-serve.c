@@ -32,10 +32,18 @@ on_channel_notify_state (KefuChannel *channel,
   g_autofree char *message = kefu_channel_dup_status_message (channel);
 
   g_object_get (channel, "account", &account, NULL);
-  g_message (_("Account %" PRId64 " (%s): %s%s%s"), kefu_account_get_id (account),
-             kefu_account_get_name (account),
-             kefu_enum_to_nick (KEFU_TYPE_CHANNEL_STATE, kefu_channel_get_state (channel)),
-             message != NULL ? " — " : "", message != NULL ? message : "");
+  /* The state's name is for logs and scripts (online, connecting, error),
+   * so it stays in English; the reason after it is translated. */
+  if (message != NULL)
+    /* Translators: account id, account name, state (online, error…), why */
+    g_message (_("Account %" PRId64 " (%s): %s — %s"), kefu_account_get_id (account),
+               kefu_account_get_name (account),
+               kefu_enum_to_nick (KEFU_TYPE_CHANNEL_STATE, kefu_channel_get_state (channel)), message);
+  else
+    /* Translators: account id, account name, state (online, connecting…) */
+    g_message (_("Account %" PRId64 " (%s): %s"), kefu_account_get_id (account),
+               kefu_account_get_name (account),
+               kefu_enum_to_nick (KEFU_TYPE_CHANNEL_STATE, kefu_channel_get_state (channel)));
 }
 
 /* Every channel the runtime starts is logged, and so is each change of its state. */
