@@ -62,7 +62,8 @@ find_channel (KefuRuntime *self,
 
       if (channel_account_id (channel) == account_id)
         {
-          *position = i;
+          if (position != NULL)
+            *position = i;
           return TRUE;
         }
     }
@@ -191,12 +192,19 @@ start_list_accounts_cb (GObject      *object,
     }
   if (g_task_return_error_if_cancelled (task))
     return;
+  /* Stopped while the robot loaded: nothing may start behind stop's back. */
+  if (!self->running)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s", _("Kefu stopped its channels."));
+      return;
+    }
 
   for (guint i = 0; i < accounts->len; i++)
     {
       KefuAccount *account = g_ptr_array_index (accounts, i);
 
-      if (wanted (self, account))
+      /* A restart during the start may have run it already. */
+      if (wanted (self, account) && !find_channel (self, kefu_account_get_id (account), NULL))
         start_channel (self, account);
     }
 

@@ -277,8 +277,23 @@ _kefu_pg_connection_open (const char  *conninfo,
 {
   static const char *const keywords[] = { "dbname", "fallback_application_name", NULL };
   const char *values[] = { conninfo, "Kefu", NULL };
+  PQconninfoOption *parsed;
   KefuPgConnection *conn;
+  char *parse_error = NULL;
   PGconn *pg;
+
+  /* libpq's words for a malformed address quote it, password and all: say
+   * it in ours instead, before anything can log or show them. */
+  parsed = strchr (conninfo, '=') != NULL || strstr (conninfo, "://") != NULL
+           ? PQconninfoParse (conninfo, &parse_error) : PQconndefaults ();
+  if (parsed == NULL)
+    {
+      PQfreemem (parse_error);
+      g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_INVALID, "%s",
+                   _("The database address is not valid. Write it as postgresql://user@host/database."));
+      return NULL;
+    }
+  PQconninfoFree (parsed);
 
   pg = PQconnectdbParams (keywords, values, 1);
   if (pg == NULL || PQstatus (pg) != CONNECTION_OK)

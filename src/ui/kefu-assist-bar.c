@@ -297,6 +297,7 @@ kefu_assist_bar_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   if (self->editor != NULL)
     gtk_window_destroy (GTK_WINDOW (self->editor));
+  g_clear_weak_pointer (&self->editor);
   gtk_widget_dispose_template (GTK_WIDGET (self), KEFU_TYPE_ASSIST_BAR);
   /* GTK 4.8 only disposes the template children that have a field. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -601,8 +602,8 @@ kefu_assist_bar_add_kb_entry (KefuAssistBar *self)
 
   if (self->editor != NULL)
     gtk_window_destroy (GTK_WINDOW (self->editor));
-  self->editor = kefu_kb_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, draft);
-  g_object_add_weak_pointer (G_OBJECT (self->editor), (gpointer *)&self->editor);
+  g_clear_weak_pointer (&self->editor);
+  g_set_weak_pointer (&self->editor, kefu_kb_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, draft));
   g_signal_connect_object (self->editor, "saved", G_CALLBACK (on_editor_saved), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (self->editor));
 

@@ -50,9 +50,14 @@ static void
 show_error (KefuChannelsPage *self,
             const GError     *error)
 {
-  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-  AdwToast *toast = adw_toast_new (escaped);
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
 
+  /* An answer arriving after the page was disposed has nowhere to go. */
+  if (self->toasts == NULL)
+    return;
+  escaped = g_markup_escape_text (error->message, -1);
+  toast = adw_toast_new (escaped);
   adw_toast_set_timeout (toast, 0);
   adw_toast_overlay_add_toast (self->toasts, toast);
 }

@@ -164,9 +164,9 @@ open_editor (KefuKbPage        *self,
 
   if (self->editor != NULL)
     gtk_window_destroy (GTK_WINDOW (self->editor));
+  g_clear_weak_pointer (&self->editor);
 
-  self->editor = kefu_kb_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, entry);
-  g_object_add_weak_pointer (G_OBJECT (self->editor), (gpointer *)&self->editor);
+  g_set_weak_pointer (&self->editor, kefu_kb_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, entry));
   g_signal_connect_object (self->editor, "saved", G_CALLBACK (on_editor_saved), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (self->editor));
 }
@@ -770,6 +770,9 @@ import_cb (GObject      *object,
       kefu_toast_show_error (GTK_WIDGET (self->list_stack), error->message);
       return;
     }
+  /* The page lost its store while the file was read. */
+  if (self->store == NULL)
+    return;
 
   n_entries = kefu_knowledge_base_get_n_entries (knowledge_base);
   title = g_strdup_printf (ngettext ("%u entry imported", "%u entries imported", n_entries), n_entries);
@@ -931,6 +934,7 @@ kefu_kb_page_dispose (GObject *object)
   g_clear_object (&self->chooser);
   if (self->editor != NULL)
     gtk_window_destroy (GTK_WINDOW (self->editor));
+  g_clear_weak_pointer (&self->editor);
   gtk_widget_dispose_template (GTK_WIDGET (self), KEFU_TYPE_KB_PAGE);
   /* GTK 4.8 only disposes the template children that have a field. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)

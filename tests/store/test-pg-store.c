@@ -163,6 +163,19 @@ test_wrong_password (void)
   g_assert_null (strstr (error->message, "Sesame"));
 }
 
+/* libpq quotes a malformed address back, password and all: Kefu does not. */
+static void
+test_malformed_address (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KefuStore) store = kefu_store_harness_open ("postgresql://kefu:Sesame%zz42@127.0.0.1/kefu", &error);
+
+  g_assert_null (store);
+  g_assert_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "not valid"));
+  g_assert_null (strstr (error->message, "Sesame"));
+}
+
 static void
 test_no_password (void)
 {
@@ -286,6 +299,7 @@ main (int   argc,
   g_test_add_func ("/store/pg/newer-schema", test_newer_schema);
   g_test_add_func ("/store/pg/not-kefu", test_not_kefu);
   g_test_add_func ("/store/pg/wrong-password", test_wrong_password);
+  g_test_add_func ("/store/pg/malformed-address", test_malformed_address);
   g_test_add_func ("/store/pg/no-password", test_no_password);
   g_test_add_func ("/store/pg/unreachable", test_unreachable);
   g_test_add_func ("/store/pg/no-database", test_no_database);
