@@ -463,8 +463,9 @@ store_password (GTask *task)
       return;
     }
 
-  kefu_account_secret_store_async (data->id, data->label, data->password, g_task_get_cancellable (task),
-                                   secret_store_cb, task);
+  /* The account row is written already: closing the editor now must not
+   * leave it without its password, so this step is not cancelled. */
+  kefu_account_secret_store_async (data->id, data->label, data->password, NULL, secret_store_cb, task);
 }
 
 static void
