@@ -185,7 +185,8 @@ test_with_password (KefuAccountEmailEditor *self,
       return;
     }
 
-  kefu_email_channel_test_async (account, password != NULL ? password : "", kefu_account_editor_get_cancellable (KEFU_ACCOUNT_EDITOR (self)), test_cb, self);
+  kefu_email_channel_test_async (account, password != NULL ? password : "",
+                                 kefu_account_editor_get_cancellable (KEFU_ACCOUNT_EDITOR (self)), test_cb, self);
 }
 
 static void
@@ -209,19 +210,40 @@ lookup_cb (GObject      *object,
   memset (password, 0, strlen (password));
 }
 
+/* The saved password only goes to the servers and user it was saved for:
+ * typing another host must never send it there. */
+static gboolean
+same_login_as_saved (KefuAccountEmailEditor *self)
+{
+  g_autoptr (KefuEmailConfig) typed = NULL;
+  g_autofree char *address = NULL;
+
+  typed = read_config (self, &address, NULL);
+
+  return typed != NULL &&
+         g_ascii_strcasecmp (typed->imap_host, self->config->imap_host) == 0 &&
+         g_ascii_strcasecmp (typed->smtp_host, self->config->smtp_host) == 0 &&
+         g_strcmp0 (typed->user, self->config->user) == 0;
+}
+
 static void
 on_test_clicked (GtkButton              *button,
                  KefuAccountEmailEditor *self)
 {
+  KefuAccountEditor *editor = KEFU_ACCOUNT_EDITOR (self);
   const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
+  KefuAccount *saved = kefu_account_editor_get_account (editor);
 
   gtk_widget_set_sensitive (self->test_button, FALSE);
   gtk_widget_set_visible (self->trust_button, FALSE);
   adw_action_row_set_subtitle (self->test_row, _("Connecting…"));
-  if (*password == '\0' && kefu_account_editor_get_account (KEFU_ACCOUNT_EDITOR (self)) != NULL)
-    kefu_account_secret_lookup_async (kefu_account_get_id (kefu_account_editor_get_account (KEFU_ACCOUNT_EDITOR (self))), kefu_account_editor_get_cancellable (KEFU_ACCOUNT_EDITOR (self)), lookup_cb, self);
-  else
+  if (*password != '\0' || saved == NULL)
     test_with_password (self, password);
+  else if (same_login_as_saved (self))
+    kefu_account_secret_lookup_async (kefu_account_get_id (saved), kefu_account_editor_get_cancellable (editor),
+                                      lookup_cb, self);
+  else
+    set_test_result (self, _("The servers or the user changed: type the password to test the new connection."));
 }
 
 static void
